@@ -1,0 +1,25 @@
+package org.openlfa.optim;
+
+/**
+ * A community member as the coordinator sees it: it answers price signals with net schedules and finally learns how
+ * its proposals are combined. Nothing else about the home (devices, comfort, consumption) crosses this boundary.
+ */
+public interface PriceResponder {
+
+    /**
+     * The member's cheapest net schedule (kW per PTU, positive = import) at the given per-PTU prices (EUR/kWh).
+     */
+    double[] propose(double[] priceInEurPerKwh);
+
+    /**
+     * The member's cheapest net schedule for the community as a whole, given the rest of the community's summed net
+     * exchange (kW per PTU) and the community's retail prices: a proposal that fills the others' gaps.
+     */
+    double[] proposeAgainst(double[] restOfCommunityNetInKw);
+
+    /**
+     * The final plan: the member runs the convex combination of its proposals with these weights (one per proposal,
+     * in the order made, the initial schedule first; they sum to 1).
+     */
+    void accept(double[] weightsOfProposals);
+}
