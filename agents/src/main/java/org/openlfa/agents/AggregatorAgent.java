@@ -1,0 +1,230 @@
+package org.openlfa.agents;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.openlfa.agents.MessageContent.CommunityPriceSignal;
+import org.openlfa.agents.MessageContent.NetScheduleProposal;
+import org.openlfa.agents.MessageContent.RestOfCommunitySignal;
+import org.openlfa.agents.MessageContent.ScheduleAward;
+import org.openlfa.optim.CommunityDay;
+import org.openlfa.optim.CoordinationResult;
+import org.openlfa.optim.DantzigWolfeCoordinator;
+import org.openlfa.optim.PriceResponder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Local Flexibility Aggregator's agent (LFA role): coordinates a community's CEMS agents (UC2) by a contract-net
+ * negotiation carrying {@link DantzigWolfeCoordinator}'s price rounds. It only ever sees net schedules: every member
+ * is a {@link PriceResponder} whose calls become a CFP to the member's CEMS and whose answer is the CEMS's PROPOSE.
+ *
+ * <pre>{@code
+ * AggregatorAgent agr = new AggregatorAgent(new AgentId("agr-c1"), "c1", new DantzigWolfeCoordinator(0.001, 60));
+ * transport.register(agr.id(), agr);
+ * CoordinationResult r = agr.coordinate("winter", day, memberIds, uc1NetSchedules, transport);
+ * }</pre>
+ */
+public final class AggregatorAgent implements Agent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AggregatorAgent.class);
+    /** Net schedules the coordinator combined are recomputed bit for bit; the slack only absorbs rounding. */
+    private static final double MATCH_TOLERANCE_IN_KW = 1e-9;
+
+    private final AgentId id;
+    private final String communityId;
+    private final DantzigWolfeCoordinator coordinator;
+    private final Map<Reply, double[]> proposalsByRound = new HashMap<>();
+    private final Set<Class<? extends MessageContent>> receivedContentTypes = new LinkedHashSet<>();
+    private String conversationId;
+    private int round;
+    private int coordinations;
+
+    /**
+     * @param id          this agent's name on the transport
+     * @param communityId the community it runs, part of every conversation id
+     * @param coordinator the price-directive coordination
+     */
+    public AggregatorAgent(AgentId id, String communityId, DantzigWolfeCoordinator coordinator) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.communityId = Objects.requireNonNull(communityId, "communityId");
+        this.coordinator = Objects.requireNonNull(coordinator, "coordinator");
+    }
+
+    @Override
+    public AgentId id() {
+        return id;
+    }
+
+    /** The content types of all messages this agent has received: what it has learnt about the homes. */
+    public Set<Class<? extends MessageContent>> receivedContentTypes() {
+        return Set.copyOf(receivedContentTypes);
+    }
+
+    /** Coordinates one community day; the conversation is labelled by a running number. */
+    public CoordinationResult coordinate(CommunityDay day, List<AgentId> members, List<double[]> initialNetSchedules,
+                                         InProcessTransport transport) {
+        return coordinate(Integer.toString(coordinations + 1), day, members, initialNetSchedules, transport);
+    }
+
+    /**
+     * Coordinates one community day over the transport: price rounds as CFP/PROPOSE, then one ACCEPT_PROPOSAL per
+     * member with the weights of its proposals. This agent must be registered on {@code transport}.
+     *
+     * @param dayLabel            names the day in the conversation id {@code "uc2-<communityId>-<dayLabel>"}
+     * @param day                 the community's prices and the net exchange of its uncoordinated members
+     * @param members             the coordinated members' CEMS agents
+     * @param initialNetSchedules per member, its first proposal: the net of its UC1 schedule
+     */
+    public CoordinationResult coordinate(String dayLabel, CommunityDay day, List<AgentId> members,
+                                         List<double[]> initialNetSchedules, InProcessTransport transport) {
+        if (members.size() != initialNetSchedules.size()) {
+            throw new IllegalArgumentException(members.size() + " members but " + initialNetSchedules.size()
+                    + " initial schedules");
+        }
+        coordinations++;
+        conversationId = "uc2-" + communityId + "-" + dayLabel;
+        round = 0;
+        proposalsByRound.clear();
+        List<Member> proxies = new ArrayList<>(members.size());
+        for (int i = 0; i < members.size(); i++) {
+            proxies.add(new Member(members.get(i), initialNetSchedules.get(i), transport));
+        }
+        CoordinationResult result = coordinator.coordinate(day, initialNetSchedules, List.copyOf(proxies));
+        for (int i = 0; i < proxies.size(); i++) {
+            Member member = proxies.get(i);
+            double[] weights = member.weightsOverAllProposals(result.memberNetInKw().get(i));
+            transport.send(new AclMessage(Performative.ACCEPT_PROPOSAL, id, List.of(member.id), conversationId,
+                    new ScheduleAward(weights)));
+        }
+        transport.deliverAll();
+        LOG.info("{}: {} members, {} rounds, bill {} EUR (gap {} %)", conversationId, members.size(),
+                result.iterations(), result.costInEur(), result.provenGapPct());
+        return result;
+    }
+
+    @Override
+    public void receive(AclMessage message, Transport transport) {
+        receivedContentTypes.add(message.content().getClass());
+        if (!message.conversationId().equals(conversationId)) {
+            LOG.warn("{} ignores a {} from {} in the stale conversation {}", id, message.performative(),
+                    message.sender(), message.conversationId());
+        } else if (message.performative() == Performative.PROPOSE
+                && message.content() instanceof NetScheduleProposal proposal) {
+            proposalsByRound.put(new Reply(message.sender(), proposal.round()), proposal.netInKw());
+        } else {
+            LOG.warn("{} ignores a {} with {} from {}", id, message.performative(), message.content(),
+                    message.sender());
+        }
+    }
+
+    /** The key of a member's answer to one call. */
+    private record Reply(AgentId member, int round) {
+    }
+
+    /** One member as the coordinator sees it; every call is a message round trip to its CEMS. */
+    private final class Member implements PriceResponder {
+
+        private final AgentId id;
+        private final InProcessTransport transport;
+        /** Everything the member proposed in this conversation, the initial schedule first. */
+        private final List<double[]> proposals = new ArrayList<>();
+        private double[] masterWeights;
+
+        Member(AgentId id, double[] initialNetInKw, InProcessTransport transport) {
+            this.id = id;
+            this.transport = transport;
+            proposals.add(initialNetInKw.clone());
+        }
+
+        @Override
+        public double[] propose(double[] priceInEurPerKwh) {
+            round++;
+            return call(new CommunityPriceSignal(round, priceInEurPerKwh), round);
+        }
+
+        @Override
+        public double[] proposeAgainst(double[] restOfCommunityNetInKw) {
+            round++;
+            return call(new RestOfCommunitySignal(round, restOfCommunityNetInKw), round);
+        }
+
+        /** Only remembered: the award is sent once the weights are known to refer to the member's proposals. */
+        @Override
+        public void accept(double[] weightsOfProposals) {
+            masterWeights = weightsOfProposals.clone();
+        }
+
+        private double[] call(MessageContent signal, int callRound) {
+            transport.send(new AclMessage(Performative.CFP, AggregatorAgent.this.id, List.of(id), conversationId,
+                    signal));
+            transport.deliverAll();
+            double[] answer = proposalsByRound.remove(new Reply(id, callRound));
+            if (answer == null) {
+                throw new IllegalStateException(id + " did not propose in round " + callRound + " of "
+                        + conversationId);
+            }
+            proposals.add(answer.clone());
+            return answer;
+        }
+
+        /**
+         * The award's weights, one per proposal the member made. The coordinator keeps only the proposals that
+         * improve its master, so its weights refer to a subsequence of them (initial first, order kept); the
+         * subsequence is found again as the one whose combination gives the member's coordinated net schedule.
+         */
+        double[] weightsOverAllProposals(double[] coordinatedNetInKw) {
+            if (masterWeights.length == proposals.size()) {
+                return masterWeights.clone();
+            }
+            LOG.debug("{}: the master kept {} of {} proposals", id, masterWeights.length, proposals.size());
+            int[] picked = new int[masterWeights.length];
+            if (!pick(0, 0, picked, coordinatedNetInKw)) {
+                throw new IllegalStateException("the coordinator's weights for " + id
+                        + " match no subsequence of its proposals");
+            }
+            double[] weights = new double[proposals.size()];
+            for (int k = 0; k < picked.length; k++) {
+                weights[picked[k]] += masterWeights[k];
+            }
+            return weights;
+        }
+
+        /** Depth-first search for the proposal index of every master weight from the k-th on. */
+        private boolean pick(int k, int firstFreeIndex, int[] picked, double[] targetNetInKw) {
+            if (k == picked.length) {
+                return matches(picked, targetNetInKw);
+            }
+            int lastIndex = proposals.size() - (picked.length - k);
+            // the master's first column is always the initial schedule; a zero weight does not change the
+            // combination, so it takes the earliest free index, which leaves the most room for the rest
+            if (k == 0 || masterWeights[k] == 0) {
+                lastIndex = firstFreeIndex;
+            }
+            for (int j = firstFreeIndex; j <= lastIndex; j++) {
+                picked[k] = j;
+                if (pick(k + 1, j + 1, picked, targetNetInKw)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean matches(int[] picked, double[] targetNetInKw) {
+            for (int t = 0; t < targetNetInKw.length; t++) {
+                double net = 0;
+                for (int k = 0; k < picked.length; k++) {
+                    net += masterWeights[k] * proposals.get(picked[k])[t];
+                }
+                if (Math.abs(net - targetNetInKw[t]) > MATCH_TOLERANCE_IN_KW) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.openlfa.cli;
+
+import org.openlfa.core.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code lfa} command line: a thin face over the study engine.
+ *
+ * <pre>{@code
+ * ./lfa study --out results
+ * }</pre>
+ */
+@Command(name = "lfa", mixinStandardHelpOptions = true, version = "OpenLFA " + Main.VERSION,
+        description = "OpenLFA: the Local Flexibility Aggregator study tool.",
+        subcommands = {StudyCommand.class, BenchCommand.class})
+public final class Main implements Runnable {
+
+    /** The product version, as in the Maven build. */
+    public static final String VERSION = "0.1.0-SNAPSHOT";
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code: 0 done, 2 bad input or usage, 1 an internal failure. */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof InputException) {
+                commandLine.getErr().println("error: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}
