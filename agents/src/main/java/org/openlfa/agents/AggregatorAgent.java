@@ -32,8 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class AggregatorAgent implements Agent {
 
     private static final Logger LOG = LoggerFactory.getLogger(AggregatorAgent.class);
-    /** Net schedules the coordinator combined are recomputed bit for bit; the slack only absorbs rounding. */
-    private static final double MATCH_TOLERANCE_IN_KW = 1e-9;
 
     private final AgentId id;
     private final String communityId;
@@ -97,7 +95,7 @@ public final class AggregatorAgent implements Agent {
         CoordinationResult result = coordinator.coordinate(day, initialNetSchedules, List.copyOf(proxies));
         for (int i = 0; i < proxies.size(); i++) {
             Member member = proxies.get(i);
-            double[] weights = member.weightsOverAllProposals(result.memberNetInKw().get(i));
+            double[] weights = member.weightsOverAllProposals();
             transport.send(new AclMessage(Performative.ACCEPT_PROPOSAL, id, List.of(member.id), conversationId,
                     new ScheduleAward(weights)));
         }
@@ -172,59 +170,13 @@ public final class AggregatorAgent implements Agent {
             return answer;
         }
 
-        /**
-         * The award's weights, one per proposal the member made. The coordinator keeps only the proposals that
-         * improve its master, so its weights refer to a subsequence of them (initial first, order kept); the
-         * subsequence is found again as the one whose combination gives the member's coordinated net schedule.
-         */
-        double[] weightsOverAllProposals(double[] coordinatedNetInKw) {
-            if (masterWeights.length == proposals.size()) {
-                return masterWeights.clone();
+        /** The award's weights: one per proposal the member made, as the coordinator states them. */
+        double[] weightsOverAllProposals() {
+            if (masterWeights.length != proposals.size()) {
+                throw new IllegalStateException(id + ": " + masterWeights.length + " weights for "
+                        + proposals.size() + " proposals");
             }
-            LOG.debug("{}: the master kept {} of {} proposals", id, masterWeights.length, proposals.size());
-            int[] picked = new int[masterWeights.length];
-            if (!pick(0, 0, picked, coordinatedNetInKw)) {
-                throw new IllegalStateException("the coordinator's weights for " + id
-                        + " match no subsequence of its proposals");
-            }
-            double[] weights = new double[proposals.size()];
-            for (int k = 0; k < picked.length; k++) {
-                weights[picked[k]] += masterWeights[k];
-            }
-            return weights;
-        }
-
-        /** Depth-first search for the proposal index of every master weight from the k-th on. */
-        private boolean pick(int k, int firstFreeIndex, int[] picked, double[] targetNetInKw) {
-            if (k == picked.length) {
-                return matches(picked, targetNetInKw);
-            }
-            int lastIndex = proposals.size() - (picked.length - k);
-            // the master's first column is always the initial schedule; a zero weight does not change the
-            // combination, so it takes the earliest free index, which leaves the most room for the rest
-            if (k == 0 || masterWeights[k] == 0) {
-                lastIndex = firstFreeIndex;
-            }
-            for (int j = firstFreeIndex; j <= lastIndex; j++) {
-                picked[k] = j;
-                if (pick(k + 1, j + 1, picked, targetNetInKw)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private boolean matches(int[] picked, double[] targetNetInKw) {
-            for (int t = 0; t < targetNetInKw.length; t++) {
-                double net = 0;
-                for (int k = 0; k < picked.length; k++) {
-                    net += masterWeights[k] * proposals.get(picked[k])[t];
-                }
-                if (Math.abs(net - targetNetInKw[t]) > MATCH_TOLERANCE_IN_KW) {
-                    return false;
-                }
-            }
-            return true;
+            return masterWeights.clone();
         }
     }
 }

@@ -15,6 +15,7 @@ import org.openlfa.grid.EnwlNetwork;
 import org.openlfa.grid.Load;
 import org.openlfa.grid.LvNetwork;
 import org.openlfa.model.profile.ProfileFile;
+import org.openlfa.model.profile.ProfileLibraries;
 import org.openlfa.model.profile.ProfileLibrary;
 import org.openlfa.model.scenario.AssetCatalogue;
 import org.openlfa.model.scenario.Scenario;
@@ -57,6 +58,10 @@ final class StudyCommand implements Callable<Integer> {
             + "(default for network 22: C1=[1,2], C2=[3,4], C3=[5,6]; otherwise one community per feeder)")
     Path communitiesFile;
 
+    @Option(names = "--profiles", description = "a folder with the five profile pools as CSV, in the shipped "
+            + "files' names and format (default: the shipped ENWL pools)")
+    Path profilesFolder;
+
     @Option(names = "--seed", defaultValue = "42", description = "seed of the asset and profile draw (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -77,7 +82,8 @@ final class StudyCommand implements Callable<Integer> {
         Communities communities = communitiesFile != null ? Communities.load(communitiesFile, feeders)
                 : network == null ? Communities.network22Default() : onePerFeeder(feeders);
         AssetCatalogue catalogue = ScenarioLoader.loadBuiltInCatalogue();
-        ProfileLibrary profiles = ProfileLibrary.builtIn();
+        ProfileLibrary profiles = profilesFolder == null ? ProfileLibrary.builtIn()
+                : ProfileLibraries.fromFolder(profilesFolder);
         StudyOptions options = StudyOptions.defaults().withSeed(seed).withGrid(gridOf(ptuMinutes));
         if (threads != null) {
             options = new StudyOptions(options.grid(), seed, threads, options.coordinationTolerance(),

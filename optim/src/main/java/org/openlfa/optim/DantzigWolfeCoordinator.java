@@ -53,8 +53,14 @@ public final class DantzigWolfeCoordinator {
         double dt = day.grid().hoursPerPtu();
         int m = members.size();
         List<List<double[]>> proposals = new ArrayList<>();
+        // per member: for each kept proposal, its position among all the member's answers (initial = 0), and the
+        // number of answers so far, so the final weights can be stated over everything the member proposed
+        List<List<Integer>> answerIndex = new ArrayList<>();
+        int[] answers = new int[m];
         for (int i = 0; i < m; i++) {
             proposals.add(new ArrayList<>(List.of(initialSchedules.get(i).clone())));
+            answerIndex.add(new ArrayList<>(List.of(0)));
+            answers[i] = 1;
         }
         double bestLowerBound = Double.NEGATIVE_INFINITY;
         double[] center = null;
@@ -74,15 +80,17 @@ public final class DantzigWolfeCoordinator {
                     prices[t] = SMOOTHING * center[t] + (1 - SMOOTHING) * prices[t];
                 }
             }
-            List<double[]> answers = new ArrayList<>(m);
+            List<double[]> priceAnswers = new ArrayList<>(m);
+            int[] priceAnswerIndex = new int[m];
             double dualValue = 0;
             for (int t = 0; t < n; t++) {
                 dualValue += prices[t] * day.fixedNetInKw()[t] * dt;
             }
             for (int i = 0; i < m; i++) {
                 double[] x = members.get(i).propose(prices.clone());
+                priceAnswerIndex[i] = answers[i]++;
                 dualValue += dot(prices, x) * dt;
-                answers.add(x);
+                priceAnswers.add(x);
             }
             if (dualValue > bestLowerBound) {
                 bestLowerBound = dualValue;
@@ -95,9 +103,11 @@ public final class DantzigWolfeCoordinator {
             boolean added = false;
             double[] communityNet = master.communityNetInKw(day, proposals);
             for (int i = 0; i < m; i++) {
-                double reducedCost = dot(master.pricesInEurPerKwh, answers.get(i)) * dt - master.memberDualsInEur[i];
+                double reducedCost = dot(master.pricesInEurPerKwh, priceAnswers.get(i)) * dt
+                        - master.memberDualsInEur[i];
                 if (reducedCost < -1e-9) {
-                    proposals.get(i).add(answers.get(i));
+                    proposals.get(i).add(priceAnswers.get(i));
+                    answerIndex.get(i).add(priceAnswerIndex[i]);
                     added = true;
                 }
                 // a primal proposal too: the member's best answer to the rest of the community as it stands, which
@@ -108,8 +118,10 @@ public final class DantzigWolfeCoordinator {
                     rest[t] -= own[t];
                 }
                 double[] filling = members.get(i).proposeAgainst(rest);
+                int fillingIndex = answers[i]++;
                 if (dot(master.pricesInEurPerKwh, filling) * dt - master.memberDualsInEur[i] < -1e-9) {
                     proposals.get(i).add(filling);
+                    answerIndex.get(i).add(fillingIndex);
                     added = true;
                 }
             }
@@ -135,7 +147,11 @@ public final class DantzigWolfeCoordinator {
                     net[t] += w[k] * x[t];
                 }
             }
-            members.get(i).accept(w.clone());
+            double[] overAllAnswers = new double[answers[i]];
+            for (int k = 0; k < w.length; k++) {
+                overAllAnswers[answerIndex.get(i).get(k)] += w[k];
+            }
+            members.get(i).accept(overAllAnswers);
             memberNet.add(net);
             for (int t = 0; t < n; t++) {
                 communityNet[t] += net[t];
