@@ -153,24 +153,7 @@ final class BenchCommand implements Callable<Integer> {
                 any.problem().exportPriceInEurPerKwh(), fixed);
         List<PriceResponder> responders = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
-            HomeDayProblem p = members.get(i);
-            int[] starts = uc1.get(i).wetStartPtus();
-            responders.add(new PriceResponder() {
-                @Override
-                public double[] propose(double[] price) {
-                    return optimizer.respondToPrices(p, starts, price).netInKw();
-                }
-
-                @Override
-                public double[] proposeAgainst(double[] rest) {
-                    return optimizer.respondToCommunity(p, starts, new CommunityDay(options.grid(),
-                            p.importPriceInEurPerKwh(), p.exportPriceInEurPerKwh(), rest)).netInKw();
-                }
-
-                @Override
-                public void accept(double[] weights) {
-                }
-            });
+            responders.add(PriceResponder.direct(optimizer, members.get(i), uc1.get(i).wetStartPtus()));
         }
         long t0 = System.nanoTime();
         double coordinated = new DantzigWolfeCoordinator(options.coordinationTolerance(),

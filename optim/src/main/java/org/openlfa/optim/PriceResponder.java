@@ -7,6 +7,30 @@ package org.openlfa.optim;
 public interface PriceResponder {
 
     /**
+     * A member answered in-process by its own optimiser (no messaging), with its wet appliances held at the given
+     * starts; it ignores the final weights.
+     */
+    static PriceResponder direct(HomeOptimizer optimizer, HomeDayProblem problem, int[] wetStartPtus) {
+        return new PriceResponder() {
+            @Override
+            public double[] propose(double[] priceInEurPerKwh) {
+                return optimizer.respondToPrices(problem, wetStartPtus, priceInEurPerKwh).netInKw();
+            }
+
+            @Override
+            public double[] proposeAgainst(double[] restOfCommunityNetInKw) {
+                return optimizer.respondToCommunity(problem, wetStartPtus, new CommunityDay(problem.grid(),
+                        problem.importPriceInEurPerKwh(), problem.exportPriceInEurPerKwh(), restOfCommunityNetInKw))
+                        .netInKw();
+            }
+
+            @Override
+            public void accept(double[] weightsOfProposals) {
+            }
+        };
+    }
+
+    /**
      * The member's cheapest net schedule (kW per PTU, positive = import) at the given per-PTU prices (EUR/kWh).
      */
     double[] propose(double[] priceInEurPerKwh);

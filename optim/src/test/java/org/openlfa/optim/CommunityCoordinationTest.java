@@ -51,15 +51,16 @@ class CommunityCoordinationTest {
             HomeSchedule own = optimizer.optimise(home);
             initial.add(own.netInKw());
             uc1Total += own.costInEur();
+            PriceResponder direct = PriceResponder.direct(optimizer, home, new int[0]);
             members.add(new PriceResponder() {
                 @Override
                 public double[] propose(double[] price) {
-                    return optimizer.respondToPrices(home, new int[0], price).netInKw();
+                    return direct.propose(price);
                 }
 
                 @Override
                 public double[] proposeAgainst(double[] rest) {
-                    return optimizer.respondToCommunity(home, new int[0], new CommunityDay(GRID, imp, exp, rest)).netInKw();
+                    return direct.proposeAgainst(rest);
                 }
 
                 @Override
