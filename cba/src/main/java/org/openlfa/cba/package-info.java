@@ -1,0 +1,2 @@
+/** OpenLFA cba. */
+package org.openlfa.cba;

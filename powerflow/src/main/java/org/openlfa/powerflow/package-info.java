@@ -1,0 +1,2 @@
+/** OpenLFA powerflow. */
+package org.openlfa.powerflow;
