@@ -59,14 +59,28 @@ final class GlopHomeOptimizer implements HomeOptimizer {
                 restOfCommunity.exportPriceInEurPerKwh());
     }
 
+    @Override
+    public HomeSchedule optimiseWithinLimits(HomeDayProblem problem, int[] wetStartPtus, NetPowerLimits limits) {
+        return solveLp(problem, wetStartPtus, new double[problem.ptus()], problem.importPriceInEurPerKwh(),
+                problem.exportPriceInEurPerKwh(), limits);
+    }
+
     private static HomeSchedule solveTariffLp(HomeDayProblem problem, int[] wetStarts) {
         return solveLp(problem, wetStarts, new double[problem.ptus()], problem.importPriceInEurPerKwh(),
                 problem.exportPriceInEurPerKwh());
     }
 
-    /** Minimises the bill of (offset + home net) at the given import and export prices. */
     private static HomeSchedule solveLp(HomeDayProblem problem, int[] wetStarts, double[] offsetInKw,
                                         double[] importPrice, double[] exportPrice) {
+        return solveLp(problem, wetStarts, offsetInKw, importPrice, exportPrice, null);
+    }
+
+    /**
+     * Minimises the bill of (offset + home net) at the given import and export prices, with the home's net power kept
+     * within the limits where given (an excess is allowed but priced at the limits' penalty).
+     */
+    private static HomeSchedule solveLp(HomeDayProblem problem, int[] wetStarts, double[] offsetInKw,
+                                        double[] importPrice, double[] exportPrice, NetPowerLimits limits) {
         MPSolver solver = OrTools.newLpSolver();
         try {
             HomeLp lp = HomeLp.addTo(solver, problem, wetStarts);
@@ -82,6 +96,10 @@ final class GlopHomeOptimizer implements HomeOptimizer {
                 split.setCoefficient(exported, 1);
                 objective.setCoefficient(imported, importPrice[t] * dt);
                 objective.setCoefficient(exported, -exportPrice[t] * dt);
+                if (limits != null) {
+                    addLimit(solver, objective, lp.net[t], limits.maxNetInKw()[t], +1, limits, dt);
+                    addLimit(solver, objective, lp.net[t], limits.minNetInKw()[t], -1, limits, dt);
+                }
             }
             objective.setMinimization();
             requireOptimal(solver.solve(), problem.homeId());
@@ -89,6 +107,19 @@ final class GlopHomeOptimizer implements HomeOptimizer {
         } finally {
             solver.delete();
         }
+    }
+
+    /** Adds {@code sign * net - excess <= sign * limit} with the excess priced at the penalty; NaN means no limit. */
+    private static void addLimit(MPSolver solver, MPObjective objective, MPVariable net, double limitInKw, int sign,
+                                 NetPowerLimits limits, double dt) {
+        if (Double.isNaN(limitInKw)) {
+            return;
+        }
+        MPVariable excess = solver.makeNumVar(0, MPSolver.infinity(), "");
+        MPConstraint limit = solver.makeConstraint(-MPSolver.infinity(), sign * limitInKw, "");
+        limit.setCoefficient(net, sign);
+        limit.setCoefficient(excess, -1);
+        objective.setCoefficient(excess, limits.excessPenaltyInEurPerKwh() * dt);
     }
 
     /** For each wet cycle in turn, the allowed start with the lowest bill given everything else in the schedule. */

@@ -23,6 +23,14 @@ public interface HomeOptimizer {
     HomeSchedule optimise(HomeDayProblem problem);
 
     /**
+     * The cheapest schedule under the home's tariff that keeps its net power within the limits (a grid operator's
+     * request passed on by the aggregator), wet appliances held at the given starts. Where the home cannot stay within
+     * a limit, the excess is allowed at the limits' penalty, so the answer always exists and shows how far the home
+     * can go.
+     */
+    HomeSchedule optimiseWithinLimits(HomeDayProblem problem, int[] wetStartPtus, NetPowerLimits limits);
+
+    /**
      * The schedule that minimises {@code sum_t price[t] * net[t] * dt} for the given per-PTU prices (EUR/kWh) with the
      * wet appliances held at the given starts: the home's answer to a community price signal.
      */

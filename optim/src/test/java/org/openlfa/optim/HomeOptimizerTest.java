@@ -115,4 +115,37 @@ class HomeOptimizerTest {
         double night = Arrays.stream(s.heatPumpInKw(), 0, 7).sum();
         assertThat(night).isGreaterThan(7 * 1.0);
     }
+
+    @Test
+    void aCapMovesTheEvOutOfTheCappedHoursAtACost() {
+        boolean[] plugged = new boolean[24];
+        double[] baseline = new double[24];
+        for (int h = 0; h < 24; h++) {
+            plugged[h] = h >= 18 || h < 7;
+        }
+        baseline[18] = 7;
+        baseline[19] = 7;
+        EvSession ev = new EvSession(plugged, 14, 7, baseline);
+        HomeDayProblem p = home(constant(0), Optional.empty(), Optional.of(ev), Optional.empty(), List.of());
+        HomeSchedule free = optimizer.optimise(p);
+        // the grid operator caps the home at 1 kW from 00:00 to 05:00: 14 kWh no longer fit in the cheap night
+        NetPowerLimits limits = NetPowerLimits.none(24, 10.0);
+        for (int h = 0; h < 5; h++) {
+            limits.maxNetInKw()[h] = 1.0;
+        }
+        HomeSchedule capped = optimizer.optimiseWithinLimits(p, new int[0], limits);
+        for (int h = 0; h < 5; h++) {
+            assertThat(capped.netInKw()[h]).isLessThanOrEqualTo(1.0 + 1e-9);
+        }
+        assertThat(Arrays.stream(capped.evChargeInKw()).sum()).isCloseTo(14, within(1e-6));
+        // 5 kWh in 00-05 at 0.10, 2 x 7 = 14 possible in 05-07, so 9 kWh there at 0.10: still all at night price
+        assertThat(capped.costInEur()).isCloseTo(14 * 0.10, within(1e-6));
+        // a tighter cap over the whole night forces charging into the day
+        for (int h = 0; h < 7; h++) {
+            limits.maxNetInKw()[h] = 1.0;
+        }
+        HomeSchedule day = optimizer.optimiseWithinLimits(p, new int[0], limits);
+        assertThat(day.costInEur()).isCloseTo(7 * 0.10 + 7 * 0.30, within(1e-6));
+        assertThat(day.costInEur()).isGreaterThan(free.costInEur());
+    }
 }
