@@ -11,6 +11,10 @@ import org.openlfa.optim.CommunityDay;
 import org.openlfa.optim.HomeDayProblem;
 import org.openlfa.optim.HomeOptimizer;
 import org.openlfa.optim.HomeSchedule;
+import org.openlfa.optim.NetPowerLimits;
+import org.openlfa.agents.MessageContent.FlexibilityCall;
+import org.openlfa.agents.MessageContent.FlexibilityProposal;
+import org.openlfa.agents.MessageContent.FlexibilityVerdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +42,13 @@ public final class CemsAgent implements Agent {
     private final List<HomeSchedule> proposals = new ArrayList<>();
     private HomeSchedule uc1;
     private HomeSchedule finalSchedule;
+    private HomeSchedule pendingFlexibility;
+
+    /**
+     * What the CEMS charges itself for each kWh it cannot keep within a grid operator's limit: high, so the home
+     * stays within the limits wherever its devices allow, and only where they do not does the excess remain.
+     */
+    private static final double FLEXIBILITY_EXCESS_PENALTY_IN_EUR_PER_KWH = 5.0;
     private String conversationId;
 
     /** Creates the agent and plans its day (UC1) at once. */
@@ -72,6 +83,18 @@ public final class CemsAgent implements Agent {
 
     @Override
     public void receive(AclMessage message, Transport transport) {
+        if (message.content() instanceof FlexibilityCall call) {
+            answerFlexibilityCall(message, call, transport);
+            return;
+        }
+        if (message.content() instanceof FlexibilityVerdict) {
+            // accepted: run the flexible schedule from now on; rejected: keep the plan
+            if (message.performative() == Performative.ACCEPT_PROPOSAL && pendingFlexibility != null) {
+                finalSchedule = pendingFlexibility;
+            }
+            pendingFlexibility = null;
+            return;
+        }
         switch (message.performative()) {
             case CFP -> answerCallForProposals(message, transport);
             case ACCEPT_PROPOSAL -> acceptAward(message);
@@ -81,6 +104,19 @@ public final class CemsAgent implements Agent {
             }
             default -> LOG.warn("{} ignores a {} from {}", id, message.performative(), message.sender());
         }
+    }
+
+    /**
+     * A grid operator's call, passed on by the aggregator: the cheapest schedule within the limits, held until the
+     * verdict. Its cost is counted against the current plan, and never as a gain (a better plan was not asked for).
+     */
+    private void answerFlexibilityCall(AclMessage message, FlexibilityCall call, Transport transport) {
+        HomeSchedule current = finalSchedule;
+        pendingFlexibility = optimizer.optimiseWithinLimits(problem, uc1.wetStartPtus(),
+                new NetPowerLimits(call.maxNetInKw(), call.minNetInKw(), FLEXIBILITY_EXCESS_PENALTY_IN_EUR_PER_KWH));
+        double extraCost = Math.max(0, pendingFlexibility.costInEur() - current.costInEur());
+        transport.send(message.replyTo(id, Performative.PROPOSE,
+                new FlexibilityProposal(pendingFlexibility.netInKw(), extraCost)));
     }
 
     private void answerCallForProposals(AclMessage message, Transport transport) {

@@ -176,4 +176,82 @@ public sealed interface MessageContent {
             return "PlanReport[ptus=" + netInKw.length + ", billInEur=" + billInEur + "]";
         }
     }
+
+    /**
+     * With {@link Performative#CFP} from an aggregator: the grid operator needs flexibility; answer with the cheapest
+     * schedule that keeps your net power within these limits (NaN = no limit), as far as you can.
+     *
+     * @param maxNetInKw per PTU, the most the home should import
+     * @param minNetInKw per PTU, the least it should import (the most it should export)
+     */
+    record FlexibilityCall(double[] maxNetInKw, double[] minNetInKw) implements MessageContent {
+        public FlexibilityCall {
+            maxNetInKw = maxNetInKw.clone();
+            minNetInKw = minNetInKw.clone();
+        }
+
+        @Override
+        public double[] maxNetInKw() {
+            return maxNetInKw.clone();
+        }
+
+        @Override
+        public double[] minNetInKw() {
+            return minNetInKw.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FlexibilityCall c && Arrays.equals(c.maxNetInKw, maxNetInKw)
+                    && Arrays.equals(c.minNetInKw, minNetInKw);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(maxNetInKw) + Arrays.hashCode(minNetInKw);
+        }
+    }
+
+    /**
+     * With {@link Performative#PROPOSE}: the net schedule the home can run within a {@link FlexibilityCall} and what
+     * it costs the home compared with its current plan.
+     *
+     * @param netInKw        per PTU, the net schedule offered
+     * @param extraCostInEur the home's extra bill for the day (never negative)
+     */
+    record FlexibilityProposal(double[] netInKw, double extraCostInEur) implements MessageContent {
+        public FlexibilityProposal {
+            netInKw = netInKw.clone();
+        }
+
+        @Override
+        public double[] netInKw() {
+            return netInKw.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FlexibilityProposal p && Arrays.equals(p.netInKw, netInKw)
+                    && p.extraCostInEur == extraCostInEur;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(netInKw) + Double.hashCode(extraCostInEur);
+        }
+    }
+
+    /** With {@link Performative#ACCEPT_PROPOSAL} or {@link Performative#REJECT_PROPOSAL}: the verdict on a flexibility proposal. */
+    record FlexibilityVerdict() implements MessageContent {
+    }
+
+    /**
+     * A USEF message between the grid operator and the aggregator: FlexRequest (with {@link Performative#CFP}),
+     * FlexOffer ({@link Performative#PROPOSE}), FlexOrder ({@link Performative#ACCEPT_PROPOSAL}), FlexSettlement
+     * ({@link Performative#INFORM}).
+     *
+     * @param message the UFTP message
+     */
+    record Usef(org.openlfa.agents.usef.UsefMessage message) implements MessageContent {
+    }
 }

@@ -15,7 +15,7 @@ import java.util.List;
  * @param options               alternative offers; the DSO orders at most one
  */
 public record FlexOffer(UftpHeader header, String ispDurationIso, String period, String congestionPoint,
-                        String flexRequestMessageId, String contractId, List<FlexOfferOption> options) {
+                        String flexRequestMessageId, String contractId, List<FlexOfferOption> options) implements UsefMessage {
 
     public FlexOffer {
         options = List.copyOf(options);

@@ -21,7 +21,7 @@ import java.util.List;
 public record FlexOrder(UftpHeader header, String ispDurationIso, String period, String congestionPoint,
                         String flexOfferMessageId, String contractId, String optionReference, String orderReference,
                         List<FlexOffer.FlexOfferIsp> isps, double priceInEur, String currency,
-                        double activationFactor) {
+                        double activationFactor) implements UsefMessage {
 
     public FlexOrder {
         isps = List.copyOf(isps);

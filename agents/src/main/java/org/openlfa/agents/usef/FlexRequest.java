@@ -18,7 +18,7 @@ import java.util.List;
  * @param isps             the ISPs with their disposition and power bounds
  */
 public record FlexRequest(UftpHeader header, String ispDurationIso, String period, String congestionPoint,
-                          int revision, String contractId, String serviceType, List<FlexRequestIsp> isps) {
+                          int revision, String contractId, String serviceType, List<FlexRequestIsp> isps) implements UsefMessage {
 
     public FlexRequest {
         isps = List.copyOf(isps);

@@ -13,7 +13,7 @@ import java.util.List;
  * @param orderSettlements one per order
  */
 public record FlexSettlement(UftpHeader header, String periodStart, String periodEnd, String currency,
-                             List<FlexOrderSettlement> orderSettlements) {
+                             List<FlexOrderSettlement> orderSettlements) implements UsefMessage {
 
     public FlexSettlement {
         orderSettlements = List.copyOf(orderSettlements);

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.openlfa.model.asset.Battery;
 import org.openlfa.model.asset.WetApplianceType;
+import org.openlfa.core.yaml.Sources;
 
 /**
  * The technical figures of the assets a home may have, the same in every scenario (the scenario says how many homes

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.openlfa.core.yaml.Sources;
 
 /**
  * One study scenario: a horizon year, a pathway and a smart-asset level, with the figures they imply.

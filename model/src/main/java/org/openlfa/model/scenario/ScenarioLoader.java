@@ -1,16 +1,16 @@
 package org.openlfa.model.scenario;
 
-import static org.openlfa.model.scenario.FieldReader.DAY_END;
-import static org.openlfa.model.scenario.FieldReader.allowOnly;
-import static org.openlfa.model.scenario.FieldReader.clock;
-import static org.openlfa.model.scenario.FieldReader.enumValue;
-import static org.openlfa.model.scenario.FieldReader.itemMap;
-import static org.openlfa.model.scenario.FieldReader.join;
-import static org.openlfa.model.scenario.FieldReader.keys;
-import static org.openlfa.model.scenario.FieldReader.list;
-import static org.openlfa.model.scenario.FieldReader.map;
-import static org.openlfa.model.scenario.FieldReader.require;
-import static org.openlfa.model.scenario.FieldReader.text;
+import static org.openlfa.core.yaml.FieldReader.DAY_END;
+import static org.openlfa.core.yaml.FieldReader.allowOnly;
+import static org.openlfa.core.yaml.FieldReader.clock;
+import static org.openlfa.core.yaml.FieldReader.enumValue;
+import static org.openlfa.core.yaml.FieldReader.itemMap;
+import static org.openlfa.core.yaml.FieldReader.join;
+import static org.openlfa.core.yaml.FieldReader.keys;
+import static org.openlfa.core.yaml.FieldReader.list;
+import static org.openlfa.core.yaml.FieldReader.map;
+import static org.openlfa.core.yaml.FieldReader.require;
+import static org.openlfa.core.yaml.FieldReader.text;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,13 +26,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.openlfa.core.InputException;
 import org.openlfa.core.Season;
+import org.openlfa.core.yaml.FieldReader;
 import org.openlfa.model.asset.Battery;
 import org.openlfa.model.asset.CyclePhase;
 import org.openlfa.model.asset.WetApplianceType;
-import org.openlfa.model.scenario.YamlTree.ListNode;
-import org.openlfa.model.scenario.YamlTree.MapNode;
-import org.openlfa.model.scenario.YamlTree.Node;
-import org.openlfa.model.scenario.YamlTree.ScalarNode;
+import org.openlfa.core.yaml.YamlTree;
+import org.openlfa.core.yaml.YamlTree.ListNode;
+import org.openlfa.core.yaml.YamlTree.MapNode;
+import org.openlfa.core.yaml.YamlTree.Node;
+import org.openlfa.core.yaml.YamlTree.ScalarNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

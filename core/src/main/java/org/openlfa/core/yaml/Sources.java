@@ -1,9 +1,9 @@
-package org.openlfa.model.scenario;
+package org.openlfa.core.yaml;
 
 import java.util.Map;
 
 /** Finds the source of a figure: its own key, or the nearest parent key, with or without list indices. */
-final class Sources {
+public final class Sources {
 
     private Sources() {
     }
@@ -13,7 +13,7 @@ final class Sources {
      * indices ({@code importTariff.bands.priceInEurPerKwh}), then the same for each parent up to the top key.
      * Returns {@code null} when no key covers the field.
      */
-    static String lookup(Map<String, String> sources, String fieldPath) {
+    public static String lookup(Map<String, String> sources, String fieldPath) {
         String current = fieldPath;
         while (!current.isEmpty()) {
             String found = sources.get(current);

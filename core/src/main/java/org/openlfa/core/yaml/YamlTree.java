@@ -1,4 +1,4 @@
-package org.openlfa.model.scenario;
+package org.openlfa.core.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -20,7 +20,7 @@ import org.openlfa.core.InputException;
  * found long after parsing can still point at the line. Jackson's tree model drops locations; this keeps them by
  * walking the parser's tokens.
  */
-final class YamlTree {
+public final class YamlTree {
 
     // Duplicate keys are caught while walking the tokens (see read), where the full key path is known; Jackson's
     // STRICT_DUPLICATE_DETECTION would name only the last key.
@@ -30,30 +30,30 @@ final class YamlTree {
     }
 
     /** A node of the tree. {@code line} is the line of the key that introduced it (or of the item / scalar). */
-    sealed interface Node permits MapNode, ListNode, ScalarNode {
+    public sealed interface Node permits MapNode, ListNode, ScalarNode {
         String source();
 
         int line();
     }
 
     /** A mapping; keys in file order, each with the line it is on. */
-    record MapNode(Map<String, Node> entries, Map<String, Integer> keyLines, String source, int line)
+    public record MapNode(Map<String, Node> entries, Map<String, Integer> keyLines, String source, int line)
             implements Node {
     }
 
     /** A sequence. */
-    record ListNode(List<Node> items, String source, int line) implements Node {
+    public record ListNode(List<Node> items, String source, int line) implements Node {
     }
 
     /** A scalar with the token kind Jackson gave it (number, string, boolean, null). */
-    record ScalarNode(String text, JsonToken token, String source, int line) implements Node {
-        boolean isNumber() {
+    public record ScalarNode(String text, JsonToken token, String source, int line) implements Node {
+        public boolean isNumber() {
             return token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT;
         }
     }
 
     /** Reads a document whose top level must be a mapping. The stream is closed. */
-    static MapNode parse(String source, InputStream in) {
+    public static MapNode parse(String source, InputStream in) {
         try (in; JsonParser parser = FACTORY.createParser(in)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -107,7 +107,7 @@ final class YamlTree {
     }
 
     /** Deep merge: maps merge key by key, anything else in {@code over} replaces what {@code base} has. */
-    static MapNode merge(MapNode base, MapNode over) {
+    public static MapNode merge(MapNode base, MapNode over) {
         Map<String, Node> entries = new LinkedHashMap<>(base.entries());
         Map<String, Integer> keyLines = new LinkedHashMap<>(base.keyLines());
         for (Map.Entry<String, Node> e : over.entries().entrySet()) {

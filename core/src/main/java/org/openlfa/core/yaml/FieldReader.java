@@ -1,4 +1,4 @@
-package org.openlfa.model.scenario;
+package org.openlfa.core.yaml;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,16 +13,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.openlfa.core.InputException;
 import org.openlfa.core.TimeGrid;
-import org.openlfa.model.scenario.YamlTree.ListNode;
-import org.openlfa.model.scenario.YamlTree.MapNode;
-import org.openlfa.model.scenario.YamlTree.Node;
-import org.openlfa.model.scenario.YamlTree.ScalarNode;
+import org.openlfa.core.yaml.YamlTree.ListNode;
+import org.openlfa.core.yaml.YamlTree.MapNode;
+import org.openlfa.core.yaml.YamlTree.Node;
+import org.openlfa.core.yaml.YamlTree.ScalarNode;
 
 /**
  * Typed reads from a {@link YamlTree} with errors that name the file, line and key path. Every numeric figure read
  * through {@link #number} must have an entry in the document's {@code sources:} map (its own key or a parent's).
  */
-final class FieldReader {
+public final class FieldReader {
 
     private static final Pattern CLOCK = Pattern.compile("(\\d{1,2}):(\\d{2})");
 
@@ -33,7 +33,7 @@ final class FieldReader {
     }
 
     /** A reader for a document: reads (and checks) its {@code sources:} map first. */
-    static FieldReader of(MapNode root) {
+    public static FieldReader of(MapNode root) {
         Map<String, String> sources = new LinkedHashMap<>();
         Node node = root.entries().get("sources");
         if (node == null) {
@@ -55,16 +55,16 @@ final class FieldReader {
         return new FieldReader(sources);
     }
 
-    Map<String, String> sources() {
+    public Map<String, String> sources() {
         return sources;
     }
 
-    static String join(String path, String key) {
+    public static String join(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 
     /** Rejects any key of the map not in the allowed set, naming the allowed keys. */
-    static void allowOnly(MapNode map, String path, Collection<String> allowed) {
+    public static void allowOnly(MapNode map, String path, Collection<String> allowed) {
         for (Map.Entry<String, Integer> key : map.keyLines().entrySet()) {
             if (!allowed.contains(key.getKey())) {
                 Node value = map.entries().get(key.getKey());
@@ -97,7 +97,7 @@ final class FieldReader {
     }
 
     /** The value of a required key. */
-    static Node require(MapNode map, String path, String key) {
+    public static Node require(MapNode map, String path, String key) {
         Node node = map.entries().get(key);
         if (node == null) {
             throw InputException.at(map.source(), map.line(), join(path, key), "the key '" + key
@@ -109,7 +109,7 @@ final class FieldReader {
         return node;
     }
 
-    static MapNode map(MapNode parent, String path, String key) {
+    public static MapNode map(MapNode parent, String path, String key) {
         Node node = require(parent, path, key);
         if (node instanceof MapNode m) {
             return m;
@@ -117,7 +117,7 @@ final class FieldReader {
         throw InputException.at(node.source(), node.line(), join(path, key), "a map of 'key: value' lines");
     }
 
-    static ListNode list(MapNode parent, String path, String key) {
+    public static ListNode list(MapNode parent, String path, String key) {
         Node node = require(parent, path, key);
         if (node instanceof ListNode l) {
             return l;
@@ -125,14 +125,14 @@ final class FieldReader {
         throw InputException.at(node.source(), node.line(), join(path, key), "a list ('- ...' items or [a, b])");
     }
 
-    static MapNode itemMap(Node item, String path) {
+    public static MapNode itemMap(Node item, String path) {
         if (item instanceof MapNode m) {
             return m;
         }
         throw InputException.at(item.source(), item.line(), path, "a map of 'key: value' lines");
     }
 
-    static String text(MapNode parent, String path, String key) {
+    public static String text(MapNode parent, String path, String key) {
         Node node = require(parent, path, key);
         if (node instanceof ScalarNode s) {
             return s.text().strip();
@@ -140,7 +140,7 @@ final class FieldReader {
         throw InputException.at(node.source(), node.line(), join(path, key), "a single value, not a map or list");
     }
 
-    static boolean bool(MapNode parent, String path, String key, boolean absent) {
+    public static boolean bool(MapNode parent, String path, String key, boolean absent) {
         if (!parent.entries().containsKey(key)) {
             return absent;
         }
@@ -151,7 +151,7 @@ final class FieldReader {
         throw InputException.at(node.source(), node.line(), join(path, key), "true or false");
     }
 
-    static <E extends Enum<E>> E enumValue(MapNode parent, String path, String key, Class<E> type) {
+    public static <E extends Enum<E>> E enumValue(MapNode parent, String path, String key, Class<E> type) {
         String value = text(parent, path, key);
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equalsIgnoreCase(value)) {
@@ -165,12 +165,12 @@ final class FieldReader {
     }
 
     /** A required number that must have a source. */
-    double number(MapNode parent, String path, String key) {
+    public double number(MapNode parent, String path, String key) {
         return number(require(parent, path, key), join(path, key));
     }
 
     /** A number node (e.g. a list item) that must have a source. */
-    double number(Node node, String fieldPath) {
+    public double number(Node node, String fieldPath) {
         if (!(node instanceof ScalarNode s) || !s.isNumber()) {
             throw InputException.at(node.source(), node.line(), fieldPath, "a number, got "
                     + (node instanceof ScalarNode s2 ? "'" + s2.text() + "'" : "a map or list"));
@@ -180,11 +180,11 @@ final class FieldReader {
     }
 
     /** An optional number (sourced when present). */
-    double number(MapNode parent, String path, String key, double absent) {
+    public double number(MapNode parent, String path, String key, double absent) {
         return parent.entries().containsKey(key) ? number(parent, path, key) : absent;
     }
 
-    double share(MapNode parent, String path, String key) {
+    public double share(MapNode parent, String path, String key) {
         double value = number(parent, path, key);
         if (!(value >= 0 && value <= 1)) {
             throw at(parent, key, path, "a share between 0 and 1, got " + value);
@@ -192,7 +192,7 @@ final class FieldReader {
         return value;
     }
 
-    double nonNegative(MapNode parent, String path, String key) {
+    public double nonNegative(MapNode parent, String path, String key) {
         double value = number(parent, path, key);
         if (!(value >= 0)) {
             throw at(parent, key, path, "a value of 0 or more, got " + value);
@@ -200,7 +200,7 @@ final class FieldReader {
         return value;
     }
 
-    double positive(MapNode parent, String path, String key) {
+    public double positive(MapNode parent, String path, String key) {
         double value = number(parent, path, key);
         if (!(value > 0)) {
             throw at(parent, key, path, "a value above 0, got " + value);
@@ -208,7 +208,7 @@ final class FieldReader {
         return value;
     }
 
-    int wholeNumber(MapNode parent, String path, String key, int min, int max) {
+    public int wholeNumber(MapNode parent, String path, String key, int min, int max) {
         double value = number(parent, path, key);
         if (value != Math.rint(value) || value < min || value > max) {
             throw at(parent, key, path, "a whole number from " + min + " to " + max + ", got " + value);
@@ -220,7 +220,7 @@ final class FieldReader {
      * A minute of the day, written either as a number of minutes (960) or as a clock time ("16:00"); "24:00" (1440)
      * is allowed where {@code max} is 1440. Sourced like any figure.
      */
-    int minute(MapNode parent, String path, String key, int max) {
+    public int minute(MapNode parent, String path, String key, int max) {
         Node node = require(parent, path, key);
         String field = join(path, key);
         int minutes;
@@ -247,7 +247,7 @@ final class FieldReader {
         return minutes;
     }
 
-    static InputException at(MapNode parent, String key, String path, String expected) {
+    public static InputException at(MapNode parent, String key, String path, String expected) {
         Node node = parent.entries().get(key);
         return InputException.at(node.source(), node.line(), join(path, key), expected);
     }
@@ -262,12 +262,12 @@ final class FieldReader {
     }
 
     /** Minutes of the day as HH:MM, for messages. */
-    static String clock(int minuteOfDay) {
+    public static String clock(int minuteOfDay) {
         return String.format(Locale.ROOT, "%02d:%02d", minuteOfDay / 60, minuteOfDay % 60);
     }
 
     /** Reads a list of numbers of exactly {@code size} items (each sourced). */
-    List<Double> numbers(MapNode parent, String path, String key, int size) {
+    public List<Double> numbers(MapNode parent, String path, String key, int size) {
         ListNode list = list(parent, path, key);
         String field = join(path, key);
         if (list.items().size() != size) {
@@ -281,9 +281,9 @@ final class FieldReader {
         return out;
     }
 
-    static Set<String> keys(String... keys) {
+    public static Set<String> keys(String... keys) {
         return new java.util.LinkedHashSet<>(List.of(keys));
     }
 
-    static final int DAY_END = TimeGrid.MINUTES_PER_DAY;
+    public static final int DAY_END = TimeGrid.MINUTES_PER_DAY;
 }
