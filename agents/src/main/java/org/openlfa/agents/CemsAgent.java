@@ -108,13 +108,13 @@ public final class CemsAgent implements Agent {
 
     /**
      * A grid operator's call, passed on by the aggregator: the cheapest schedule within the limits, held until the
-     * verdict. Its cost is counted against the current plan, and never as a gain (a better plan was not asked for).
+     * verdict. Its cost is what the home gives up against its own optimum (UC1), so that a home paid that cost is
+     * never worse off than on its own, whatever the community plan asked of it before.
      */
     private void answerFlexibilityCall(AclMessage message, FlexibilityCall call, Transport transport) {
-        HomeSchedule current = finalSchedule;
         pendingFlexibility = optimizer.optimiseWithinLimits(problem, uc1.wetStartPtus(),
                 new NetPowerLimits(call.maxNetInKw(), call.minNetInKw(), FLEXIBILITY_EXCESS_PENALTY_IN_EUR_PER_KWH));
-        double extraCost = Math.max(0, pendingFlexibility.costInEur() - current.costInEur());
+        double extraCost = Math.max(0, pendingFlexibility.costInEur() - uc1.costInEur());
         transport.send(message.replyTo(id, Performative.PROPOSE,
                 new FlexibilityProposal(pendingFlexibility.netInKw(), extraCost)));
     }

@@ -135,7 +135,8 @@ public final class FlexibilityAggregatorAgent implements Agent {
     }
 
     private void answer(FlexRequest request, AclMessage message, InProcessTransport transport) {
-        int n = currentNet.values().stream().findFirst().map(a -> a.length).orElse(0);
+        int n = request.isps().stream().mapToInt(i -> i.start() - 1 + i.duration()).max().orElse(0);
+        n = Math.max(n, currentNet.values().stream().findFirst().map(a -> a.length).orElse(0));
         double[] needInKw = new double[n];
         for (FlexRequest.FlexRequestIsp isp : request.isps()) {
             double wanted = Double.isInfinite(isp.maxPowerInKw()) ? isp.minPowerInKw() : isp.maxPowerInKw();

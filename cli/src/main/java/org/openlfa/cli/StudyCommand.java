@@ -4,10 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.openlfa.core.TimeGrid;
@@ -20,14 +22,20 @@ import org.openlfa.model.profile.ProfileLibrary;
 import org.openlfa.model.scenario.AssetCatalogue;
 import org.openlfa.model.scenario.Scenario;
 import org.openlfa.model.scenario.ScenarioLoader;
+import org.openlfa.powerflow.PowerFlowModel;
 import org.openlfa.report.StudyRecord;
 import org.openlfa.report.StudyWriter;
+import org.openlfa.report.map.WorstPtuMap;
 import org.openlfa.sim.Communities;
+import org.openlfa.sim.Household;
 import org.openlfa.sim.Households;
 import org.openlfa.sim.ScenarioResult;
 import org.openlfa.sim.ScenarioSummary;
 import org.openlfa.sim.StudyOptions;
 import org.openlfa.sim.StudyRunner;
+import org.openlfa.sim.grid.DsoSettings;
+import org.openlfa.sim.grid.GridSummary;
+import org.openlfa.sim.grid.PowerFlowGridObserver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,6 +70,13 @@ final class StudyCommand implements Callable<Integer> {
             + "files' names and format (default: the shipped ENWL pools)")
     Path profilesFolder;
 
+    @Option(names = "--dso", description = "the grid operator's settings for UC3 (limits, flexibility price cap, "
+            + "reinforcement costs) as YAML (default: the shipped dso.yaml)")
+    Path dsoFile;
+
+    @Option(names = "--no-grid", description = "skip UC3 (the power flow and the DSO's flexibility purchase)")
+    boolean noGrid;
+
     @Option(names = "--seed", defaultValue = "42", description = "seed of the asset and profile draw (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -77,7 +92,9 @@ final class StudyCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         // Read and check every input before any work, so bad input fails fast and writes nothing.
         List<Scenario> loaded = loadScenarios();
-        LvNetwork grid = network == null ? EnwlNetwork.builtInNetwork22() : EnwlNetwork.load(network);
+        DsoSettings dso = dsoFile == null ? DsoSettings.builtIn() : DsoSettings.load(dsoFile);
+        LvNetwork grid = network == null ? EnwlNetwork.loadBuiltIn("network_22", dso.transformerRatingInKva())
+                : EnwlNetwork.load(network, dso.transformerRatingInKva());
         TreeSet<Integer> feeders = new TreeSet<>(grid.loads().stream().map(Load::feeder).toList());
         Communities communities = communitiesFile != null ? Communities.load(communitiesFile, feeders)
                 : network == null ? Communities.network22Default() : onePerFeeder(feeders);
@@ -89,8 +106,14 @@ final class StudyCommand implements Callable<Integer> {
             options = new StudyOptions(options.grid(), seed, threads, options.coordinationTolerance(),
                     options.maxCoordinationRounds(), false);
         }
-        StudyRunner runner = new StudyRunner(Households.of(grid, communities), communities, catalogue, profiles,
-                options);
+        List<Household> homes = Households.of(grid, communities);
+        StudyRunner runner = new StudyRunner(homes, communities, catalogue, profiles, options);
+        PowerFlowGridObserver observer = null;
+        if (!noGrid) {
+            grid.checkRadialConnected();
+            observer = new PowerFlowGridObserver(PowerFlowModel.of(grid), homes);
+            runner = runner.withGrid(observer, dso);
+        }
 
         ProgressBar progress = new ProgressBar(System.err, runner.unitsPerScenario() * loaded.size());
         List<ScenarioResult> results = new ArrayList<>();
@@ -113,6 +136,9 @@ final class StudyCommand implements Callable<Integer> {
             String name = "classpath:org/openlfa/model/profile/" + file.fileName();
             inputs.add(new StudyRecord.InputFile(name, Checksums.sha256(name)));
         }
+        if (observer != null) {
+            inputs.add(new StudyRecord.InputFile(dso.sourceFile(), Checksums.sha256(dso.sourceFile())));
+        }
         Map<String, Object> coordination = new LinkedHashMap<>();
         coordination.put("method", "Dantzig-Wolfe price-directive decomposition (reported as admm_gap_pct)");
         coordination.put("toleranceFraction", options.coordinationTolerance());
@@ -120,7 +146,13 @@ final class StudyCommand implements Callable<Integer> {
         StudyRecord record = new StudyRecord(Main.VERSION, seed, ptuMinutes,
                 network == null ? "classpath:org/openlfa/grid/enwl/network_22 (ENWL LVNS network 22)"
                         : network.toAbsolutePath().toString(), coordination, inputs, durations);
-        new StudyWriter().write(out, results, record);
+        Optional<WorstPtuMap> map = Optional.empty();
+        if (observer != null) {
+            PowerFlowGridObserver gridObserver = observer;
+            map = results.stream().flatMap(r -> r.grid().stream()).max(Comparator.comparingDouble(GridSummary::severity))
+                    .map(worst -> WorstPtuMap.of(gridObserver, worst));
+        }
+        new StudyWriter().write(out, results, record, map);
         printSummary(console, results);
         console.printf(Locale.ROOT, "results written to %s (%.1f s)%n", out.toAbsolutePath(),
                 durations.get("total"));

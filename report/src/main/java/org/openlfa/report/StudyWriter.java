@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.openlfa.report.map.WorstPtuMap;
+import org.openlfa.sim.grid.GridSummary;
 import org.openlfa.core.AtomicFiles;
 import org.openlfa.sim.CommunitySeries;
 import org.openlfa.sim.HouseholdResult;
@@ -40,10 +43,33 @@ public final class StudyWriter {
     public static final String SERIES_HEADER = "season,ptu,start_minute,import_kw,export_kw,local_trade_kw,"
             + "flexible_load_kw";
 
+    /** Columns of {@code grid.csv}. */
+    public static final String GRID_HEADER = "scenario,congested_ptus,max_transformer_loading_pct,min_voltage_pu,"
+            + "max_voltage_pu,flex_requested_kwh,flex_delivered_kwh,dso_flex_cost_eur,reinforcement_annuity_eur,"
+            + "deferral_value_eur,orange_ptus,reinforcement_capex_eur,reinforcement_plan";
+
     /** Writes all results into {@code outDir} (replacing it as a whole). */
     public void write(Path outDir, List<ScenarioResult> results, StudyRecord record) {
+        write(outDir, results, record, Optional.empty());
+    }
+
+    /**
+     * Writes all results into {@code outDir} (replacing it as a whole), with {@code grid.csv} for the scenarios that
+     * ran UC3 and the feeder map at the worst PTU as {@code feeder_map.svg} and {@code feeder_map.png}.
+     */
+    public void write(Path outDir, List<ScenarioResult> results, StudyRecord record, Optional<WorstPtuMap> map) {
         Path staging = AtomicFiles.stagingFolderFor(outDir);
         try {
+            if (results.stream().anyMatch(r -> r.grid().isPresent())) {
+                writeGrid(staging.resolve("grid.csv"), results);
+            }
+            if (map.isPresent()) {
+                WorstPtuMap m = map.get();
+                m.map().writeSvg(staging.resolve("feeder_map.svg"), m.lineValues(), m.busValues(), m.scale(),
+                        m.title());
+                m.map().writePng(staging.resolve("feeder_map.png"), m.lineValues(), m.busValues(), m.scale(),
+                        m.title());
+            }
             writeSummary(staging.resolve("summary.csv"), results);
             writeHouseholds(staging.resolve("households.csv"), results);
             for (ScenarioResult result : results) {
@@ -74,6 +100,28 @@ public final class StudyWriter {
                         money(s.communityCostInEur()), money(s.uc2SavingInEur()), energy(s.localTradedInKwh()),
                         money(s.valueExchangedInEur()), String.format(Locale.ROOT, "%.3f", s.coordinationGapPct()),
                         Integer.toString(s.maxCoordinationRounds())));
+                w.newLine();
+            }
+        }
+    }
+
+    private static void writeGrid(Path file, List<ScenarioResult> results) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+            w.write(GRID_HEADER);
+            w.newLine();
+            for (ScenarioResult r : results) {
+                if (r.grid().isEmpty()) {
+                    continue;
+                }
+                GridSummary g = r.grid().get();
+                w.write(String.join(",", g.scenario(), Integer.toString(g.congestedPtus()),
+                        String.format(Locale.ROOT, "%.1f", g.maxTransformerLoadingPct()),
+                        String.format(Locale.ROOT, "%.4f", g.minVoltagePu()),
+                        String.format(Locale.ROOT, "%.4f", g.maxVoltagePu()), energy(g.flexRequestedInKwh()),
+                        energy(g.flexDeliveredInKwh()), money(g.dsoFlexCostInEur()),
+                        money(g.reinforcementAnnuityInEur()), money(g.deferralValueInEur()),
+                        Integer.toString(g.orangePtus()), money(g.reinforcementCapexInEur()),
+                        "\"" + g.reinforcementPlan() + "\""));
                 w.newLine();
             }
         }

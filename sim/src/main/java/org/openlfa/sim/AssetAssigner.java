@@ -25,6 +25,13 @@ import org.openlfa.model.scenario.WetApplianceSpec;
  */
 public final class AssetAssigner {
 
+    /**
+     * Households draw their load from a pool of 100 measured days, so in a grid of 184 homes many share a profile.
+     * Each home lives its profile shifted by up to this many minutes either way (5-min steps, seeded), so that the
+     * shared profiles do not peak in the same minute, which would overstate the coincident peak. An assumption.
+     */
+    public static final int MAX_LOAD_SHIFT_IN_MINUTES = 30;
+
     private final List<Household> households;
     private final AssetCatalogue catalogue;
     private final int[] pvRank;
@@ -34,6 +41,7 @@ public final class AssetAssigner {
     private final int[] smartRank;
     private final List<int[]> wetRanks = new ArrayList<>();
     private final int[] loadProfile;
+    private final int[] loadShiftInMinutes;
     private final int[] pvProfile;
     private final int[] evProfile;
     private final int[] heatPumpProfile;
@@ -60,6 +68,11 @@ public final class AssetAssigner {
         pvProfile = indices(n, profiles.poolSize(ProfileKind.PV_PER_KWP), random);
         evProfile = indices(n, profiles.poolSize(ProfileKind.EV_CHARGING), random);
         heatPumpProfile = indices(n, profiles.poolSize(ProfileKind.HEAT_PUMP), random);
+        loadShiftInMinutes = new int[n];
+        for (int i = 0; i < n; i++) {
+            loadShiftInMinutes[i] = 5 * (random.nextInt(2 * MAX_LOAD_SHIFT_IN_MINUTES / 5 + 1)
+                    - MAX_LOAD_SHIFT_IN_MINUTES / 5);
+        }
         pvSizeFraction = new double[n];
         for (int i = 0; i < n; i++) {
             pvSizeFraction[i] = random.nextDouble();
@@ -109,7 +122,7 @@ public final class AssetAssigner {
                 wet.add(spec.toWetAppliance(wetStartMinute.get(j)[i]));
             }
         }
-        return new HomeAssets(loadProfile[i], pv,
+        return new HomeAssets(loadProfile[i], loadShiftInMinutes[i], pv,
                 has(batteryRank[i], penetration.batteryShare(), n) ? Optional.of(catalogue.battery()) : Optional.empty(),
                 has(evRank[i], penetration.evShare(), n)
                         ? Optional.of(new ElectricVehicle(evProfile[i], catalogue.evChargerPowerInKw()))

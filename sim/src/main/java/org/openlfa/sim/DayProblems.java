@@ -36,7 +36,8 @@ final class DayProblems {
 
     HomeDayProblem build(String homeId, HomeAssets assets, Season season, double[] importPrice,
                          double[] exportPrice) {
-        double[] load = profiles.dayInKw(ProfileKind.HOUSEHOLD_LOAD, assets.loadProfileIndex(), season, grid);
+        double[] load = shifted(profiles.dayInKw(ProfileKind.HOUSEHOLD_LOAD, assets.loadProfileIndex(), season, grid),
+                assets.loadShiftInMinutes());
         double[] pv = new double[grid.ptusPerDay()];
         assets.pv().ifPresent(system -> {
             double[] perKwp = profiles.dayInKw(ProfileKind.PV_PER_KWP, system.profileIndex(), season, grid);
@@ -56,6 +57,17 @@ final class DayProblems {
         }
         return new HomeDayProblem(homeId, grid, importPrice, exportPrice, load, pv,
                 assets.battery(), ev, heatPump, wet);
+    }
+
+    /** The day's profile lived {@code shiftInMinutes} later (cyclic), to the nearest PTU. */
+    private double[] shifted(double[] profile, int shiftInMinutes) {
+        int n = profile.length;
+        int shift = Math.floorMod(Math.round((float) shiftInMinutes / grid.ptuInMinutes()), n);
+        double[] out = new double[n];
+        for (int t = 0; t < n; t++) {
+            out[(t + shift) % n] = profile[t];
+        }
+        return out;
     }
 
     /**

@@ -9,13 +9,22 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openlfa.grid.EnwlNetwork;
+import org.openlfa.grid.LvNetwork;
+import org.openlfa.powerflow.PowerFlowModel;
+import org.openlfa.sim.grid.DsoSettings;
+import org.openlfa.sim.grid.GridSummary;
+import org.openlfa.sim.grid.PowerFlowGridObserver;
 import org.openlfa.model.asset.Battery;
 import org.openlfa.model.profile.ProfileLibrary;
 import org.openlfa.model.scenario.ScenarioLoader;
 import org.openlfa.optim.HomeDayProblem;
 import org.openlfa.optim.HomeSchedule;
 
-/** Invariants of a full scenario run on the reference grid (the richest scenario, so every asset appears). */
+/**
+ * Invariants of a full scenario run on the reference grid, with all three use cases (the richest scenario, so every
+ * asset appears and the grid is congested): the schedules checked are the final ones, after community coordination
+ * and after the DSO's flexibility dispatch.
+ */
 class StudyInvariantsTest {
 
     static final double EPS = 1e-6;
@@ -25,9 +34,11 @@ class StudyInvariantsTest {
     @BeforeAll
     static void run() {
         Communities communities = Communities.network22Default();
-        runner = new StudyRunner(Households.of(EnwlNetwork.builtInNetwork22(), communities), communities,
-                ScenarioLoader.loadBuiltInCatalogue(), ProfileLibrary.builtIn(),
-                StudyOptions.defaults().withKeepSchedules(true));
+        LvNetwork network = EnwlNetwork.builtInNetwork22();
+        List<Household> homes = Households.of(network, communities);
+        runner = new StudyRunner(homes, communities, ScenarioLoader.loadBuiltInCatalogue(), ProfileLibrary.builtIn(),
+                StudyOptions.defaults().withKeepSchedules(true))
+                .withGrid(new PowerFlowGridObserver(PowerFlowModel.of(network), homes), DsoSettings.builtIn());
         result = runner.run(ScenarioLoader.loadBuiltIn("2030Green-High"), units -> { });
     }
 
@@ -125,5 +136,25 @@ class StudyInvariantsTest {
         ScenarioResult again = runner.run(ScenarioLoader.loadBuiltIn("2030Green-High"), units -> { });
         assertThat(again.households()).isEqualTo(result.households());
         assertThat(again.summary().communityCostInEur()).isEqualTo(result.summary().communityCostInEur());
+    }
+
+    @Test
+    void theDsoBuysFlexibilityWhereTheGridIsCongested() {
+        GridSummary grid = result.grid().orElseThrow();
+        assertThat(grid.congestedPtus()).isPositive();
+        assertThat(grid.orangePtus()).isBetween(0, grid.congestedPtus());
+        assertThat(grid.flexRequestedInKwh()).isPositive();
+        assertThat(grid.flexDeliveredInKwh()).isPositive();
+        assertThat(grid.dsoFlexCostInEur()).isGreaterThanOrEqualTo(0);
+        assertThat(grid.maxTransformerLoadingPct()).isGreaterThan(100);
+        // the reinforcement the DSO would build instead is priced, and its deferral only counts when flexibility sufficed
+        assertThat(grid.reinforcementCapexInEur()).isPositive();
+        assertThat(grid.reinforcementAnnuityInEur()).isPositive().isLessThan(grid.reinforcementCapexInEur());
+        if (grid.orangePtus() > 0) {
+            assertThat(grid.deferralValueInEur()).isZero();
+        }
+        // homes paid for flexibility are compensated: no dispatched home ends above its own optimum plus its share
+        // of the community settlement (checked in aggregate: the community costs less than the homes acting alone)
+        assertThat(result.summary().communityCostInEur()).isLessThan(result.summary().optimisedCostInEur());
     }
 }

@@ -7,6 +7,8 @@ import java.util.Optional;
  * Everything behind one household's meter. Missing assets are explicit empties, never nulls.
  *
  * @param loadProfileIndex index into the household-load pool (the non-shiftable base load)
+ * @param loadShiftInMinutes how much later (negative: earlier) this household lives its load profile, so that homes
+ *                         drawing the same profile of the pool do not peak in the same minute
  * @param pv               rooftop PV, if any
  * @param battery          home battery, if any
  * @param ev               electric vehicle, if any
@@ -14,7 +16,7 @@ import java.util.Optional;
  * @param wetAppliances    the household's wet appliances (possibly none)
  * @param smart            whether the home has an energy box (CEMS) that controls its flexible assets
  */
-public record HomeAssets(int loadProfileIndex, Optional<PvSystem> pv, Optional<Battery> battery,
+public record HomeAssets(int loadProfileIndex, int loadShiftInMinutes, Optional<PvSystem> pv, Optional<Battery> battery,
                          Optional<ElectricVehicle> ev, Optional<HeatPump> heatPump,
                          List<WetAppliance> wetAppliances, boolean smart) {
     public HomeAssets {

@@ -1,0 +1,2 @@
+/** Reading SimBench grids (SimBench CSV format) into the LV network model. */
+package org.openlfa.grid.simbench;
