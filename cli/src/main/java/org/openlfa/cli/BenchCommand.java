@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.openlfa.core.Season;
 import org.openlfa.grid.EnwlNetwork;
+import org.openlfa.grid.LvNetwork;
 import org.openlfa.model.profile.ProfileLibrary;
 import org.openlfa.model.scenario.Scenario;
 import org.openlfa.model.scenario.ScenarioLoader;
@@ -24,12 +27,17 @@ import org.openlfa.optim.HomeDayProblem;
 import org.openlfa.optim.HomeOptimizer;
 import org.openlfa.optim.HomeSchedule;
 import org.openlfa.optim.PriceResponder;
+import org.openlfa.powerflow.PowerFlowBenchmark;
+import org.openlfa.powerflow.PowerFlowModel;
 import org.openlfa.sim.Communities;
 import org.openlfa.sim.HomeDay;
+import org.openlfa.sim.Household;
 import org.openlfa.sim.Households;
 import org.openlfa.sim.ScenarioResult;
 import org.openlfa.sim.StudyOptions;
 import org.openlfa.sim.StudyRunner;
+import org.openlfa.sim.grid.DsoSettings;
+import org.openlfa.sim.grid.PowerFlowGridObserver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,8 +63,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "5", description = "timed repetitions (default: ${DEFAULT-VALUE})")
     int repeats;
 
-    @Option(names = "--full-study", description = "also time the full 12-scenario reference study in-process")
+    @Option(names = "--full-study", description = "also time the full 12-scenario reference study in-process "
+            + "(all three use cases)")
     boolean fullStudy;
+
+    @Option(names = "--powerflow", description = "also time the power flow against OpenLoadFlow (about 40 s)")
+    boolean powerflow;
+
+    @Option(names = "--ieee", defaultValue = "../shared/data/ieee-european-lv-test-feeder/opendss/Master.dss",
+            description = "the IEEE European LV feeder's Master.dss for --powerflow (default: ${DEFAULT-VALUE}; "
+                    + "skipped if absent)")
+    Path ieeeMaster;
 
     @Override
     public Integer call() {
@@ -107,9 +124,12 @@ final class BenchCommand implements Callable<Integer> {
         if (fullStudy) {
             System.gc();
             resetPeaks();
-            StudyRunner full = new StudyRunner(Households.of(EnwlNetwork.builtInNetwork22(), communities),
-                    communities, ScenarioLoader.loadBuiltInCatalogue(), ProfileLibrary.builtIn(),
-                    StudyOptions.defaults());
+            DsoSettings dso = DsoSettings.builtIn();
+            LvNetwork network = EnwlNetwork.loadBuiltIn("network_22", dso.transformerRatingInKva());
+            List<Household> homes = Households.of(network, communities);
+            StudyRunner full = new StudyRunner(homes, communities, ScenarioLoader.loadBuiltInCatalogue(),
+                    ProfileLibrary.builtIn(), StudyOptions.defaults())
+                    .withGrid(new PowerFlowGridObserver(PowerFlowModel.of(network), homes), dso);
             long t0 = System.nanoTime();
             for (String name : ScenarioLoader.builtInNames()) {
                 full.run(ScenarioLoader.loadBuiltIn(name), units -> { });
@@ -123,6 +143,10 @@ final class BenchCommand implements Callable<Integer> {
         out.println("| measure | value |");
         out.println("|---|---|");
         rows.forEach((k, v) -> out.printf("| %s | %s |%n", k, v));
+        if (powerflow) {
+            out.println();
+            out.println(PowerFlowBenchmark.run(Files.exists(ieeeMaster) ? ieeeMaster : null).toMarkdown());
+        }
         out.flush();
         return 0;
     }

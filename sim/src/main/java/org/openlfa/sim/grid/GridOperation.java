@@ -11,6 +11,7 @@ import org.openlfa.agents.DsoAgent;
 import org.openlfa.agents.FlexibilityAggregatorAgent;
 import org.openlfa.agents.GridState;
 import org.openlfa.agents.InProcessTransport;
+import org.openlfa.core.InputException;
 import org.openlfa.core.Season;
 import org.openlfa.core.TimeGrid;
 import org.openlfa.optim.HomeSchedule;
@@ -82,7 +83,11 @@ public final class GridOperation {
         for (int t = 0; t < n; t++) {
             GridState s = assessment.states()[t];
             if (!s.converged()) {
-                throw new IllegalStateException(label + " PTU " + t + ": the power flow did not converge");
+                // no number is better than a wrong one: the study stops and names the case
+                observer.observe(before[t]);
+                throw InputException.in(observer.model().network().name(), "power flow",
+                        "a case that converges; " + label + " PTU " + t + " did not ("
+                                + observer.lastResult().failure().orElse("no reason given") + ")");
             }
             maxLoading = Math.max(maxLoading, s.transformerLoadingPct());
             minV = Math.min(minV, s.minVoltagePu());
