@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.openlfa.cba.YamlDoc.ListNode;
-import org.openlfa.cba.YamlDoc.MapNode;
-import org.openlfa.cba.YamlDoc.Node;
-import org.openlfa.cba.YamlDoc.Scalar;
 import org.openlfa.core.InputException;
 import org.openlfa.core.Season;
+import org.openlfa.core.yaml.YamlTree.ListNode;
+import org.openlfa.core.yaml.YamlTree.MapNode;
+import org.openlfa.core.yaml.YamlTree.Node;
+import org.openlfa.core.yaml.YamlTree.ScalarNode;
 
 /**
  * Reads and validates the cost catalogue and the business-case definitions (YAML). Every figure must name a public
@@ -197,7 +197,7 @@ public final class CbaInputs {
         for (int index = 0; index < streamList.items().size(); index++) {
             int i = index;
             Node item = streamList.items().get(i);
-            String text = item instanceof Scalar s && s.text() != null ? s.text().strip() : "";
+            String text = item instanceof ScalarNode s && s.text() != null ? s.text().strip() : "";
             RevenueStream stream = Arrays.stream(RevenueStream.values()).filter(r -> r.name().equalsIgnoreCase(text))
                     .findFirst().orElseThrow(() -> doc.at(item, path + ".streams[" + i + "]", "one of "
                             + names(RevenueStream.values()) + ", got '" + text + "'"));

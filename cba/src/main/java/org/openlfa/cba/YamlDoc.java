@@ -1,19 +1,17 @@
 package org.openlfa.cba;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openlfa.core.InputException;
+import org.openlfa.core.yaml.YamlTree;
+import org.openlfa.core.yaml.YamlTree.ListNode;
+import org.openlfa.core.yaml.YamlTree.MapNode;
+import org.openlfa.core.yaml.YamlTree.Node;
+import org.openlfa.core.yaml.YamlTree.ScalarNode;
 
 /**
  * A YAML document with the line of every key, read from Jackson's token stream, and typed reads whose errors name
@@ -21,29 +19,11 @@ import org.openlfa.core.InputException;
  * the document's {@code sources:} map (its own path or a parent's), and is recorded with that source so that the
  * report can list every input.
  *
- * <p>The model module has a similar reader for scenarios, but it is package-private there; this one is kept small
- * and local to the CBA inputs.
+ * <p>The document is parsed by the shared {@link YamlTree}; what this class adds for the CBA is the record of every
+ * figure read with its source (the report lists them all) and the check that no {@code sources:} entry names a field
+ * that does not exist.
  */
 final class YamlDoc {
-
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
-
-    /** A node: a map, a list or a scalar, with the line of the key (or item) that introduced it. */
-    sealed interface Node permits MapNode, ListNode, Scalar {
-        int line();
-    }
-
-    /** A mapping, keys in file order. */
-    record MapNode(Map<String, Node> entries, Map<String, Integer> keyLines, int line) implements Node {
-    }
-
-    /** A sequence. */
-    record ListNode(List<Node> items, int line) implements Node {
-    }
-
-    /** A scalar; {@code text} is null for a YAML null. */
-    record Scalar(String text, boolean number, int line) implements Node {
-    }
 
     private final String source;
     private final MapNode root;
@@ -60,7 +40,7 @@ final class YamlDoc {
                     "a 'sources:' map from field path to where each figure comes from (or \"assumption: ...\")");
         }
         for (Map.Entry<String, Node> e : map.entries().entrySet()) {
-            if (!(e.getValue() instanceof Scalar s) || s.text() == null || s.text().isBlank()) {
+            if (!(e.getValue() instanceof ScalarNode s) || s.text() == null || s.text().isBlank()) {
                 throw InputException.at(source, e.getValue().line(), "sources." + e.getKey(),
                         "a non-empty text naming the source (or \"assumption: ...\")");
             }
@@ -71,52 +51,7 @@ final class YamlDoc {
 
     /** Parses a document whose top level is a mapping with a {@code sources:} map. The stream is closed. */
     static YamlDoc parse(String source, InputStream in) {
-        try (in; JsonParser parser = FACTORY.createParser(in)) {
-            JsonToken first = parser.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                throw InputException.at(source, first == null ? 1 : lineOf(parser.currentTokenLocation()), "",
-                        "a YAML mapping of 'key: value' lines at the top level");
-            }
-            return new YamlDoc(source, (MapNode) read(parser, source, "", 1));
-        } catch (JsonProcessingException e) {
-            throw InputException.at(source, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "",
-                    "well-formed YAML: " + e.getOriginalMessage().replaceAll("\\s*\\n\\s*", " "), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + source, e);
-        }
-    }
-
-    private static Node read(JsonParser parser, String source, String path, int line) throws IOException {
-        JsonToken token = parser.currentToken();
-        if (token == JsonToken.START_OBJECT) {
-            Map<String, Node> entries = new LinkedHashMap<>();
-            Map<String, Integer> keyLines = new LinkedHashMap<>();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String key = parser.currentName();
-                int keyLine = lineOf(parser.currentTokenLocation());
-                if (entries.containsKey(key)) {
-                    throw InputException.at(source, keyLine, join(path, key), "each key once, this one is repeated");
-                }
-                parser.nextToken();
-                entries.put(key, read(parser, source, join(path, key), keyLine));
-                keyLines.put(key, keyLine);
-            }
-            return new MapNode(entries, keyLines, line);
-        }
-        if (token == JsonToken.START_ARRAY) {
-            List<Node> items = new ArrayList<>();
-            while (parser.nextToken() != JsonToken.END_ARRAY) {
-                items.add(read(parser, source, path, lineOf(parser.currentTokenLocation())));
-            }
-            return new ListNode(items, line);
-        }
-        boolean number = token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT;
-        return new Scalar(token == JsonToken.VALUE_NULL ? null : parser.getText(), number,
-                Math.max(line, lineOf(parser.currentTokenLocation())));
-    }
-
-    private static int lineOf(JsonLocation location) {
-        return location == null ? 0 : location.getLineNr();
+        return new YamlDoc(source, YamlTree.parse(source, in));
     }
 
     static String join(String path, String key) {
@@ -173,7 +108,7 @@ final class YamlDoc {
             throw InputException.at(source, map.line(), join(path, key), "the key '" + key + "' is required"
                     + (path.isEmpty() ? "" : " under '" + path + "'") + " but missing");
         }
-        if (node instanceof Scalar s && s.text() == null) {
+        if (node instanceof ScalarNode s && s.text() == null) {
             throw InputException.at(source, s.line(), join(path, key), "a value, the key is empty");
         }
         return node;
@@ -197,7 +132,7 @@ final class YamlDoc {
 
     String text(MapNode parent, String path, String key) {
         Node node = require(parent, path, key);
-        if (node instanceof Scalar s && !s.text().isBlank()) {
+        if (node instanceof ScalarNode s && !s.text().isBlank()) {
             return s.text().strip();
         }
         throw InputException.at(source, node.line(), join(path, key), "a text value, not a map or list");
@@ -207,9 +142,9 @@ final class YamlDoc {
     double number(MapNode parent, String path, String key, String unit) {
         Node node = require(parent, path, key);
         String field = join(path, key);
-        if (!(node instanceof Scalar s) || !s.number()) {
+        if (!(node instanceof ScalarNode s) || !s.isNumber()) {
             throw InputException.at(source, node.line(), field, "a number, got "
-                    + (node instanceof Scalar s2 ? "'" + s2.text() + "'" : "a map or list"));
+                    + (node instanceof ScalarNode s2 ? "'" + s2.text() + "'" : "a map or list"));
         }
         String src = sourceOf(field);
         if (src == null) {
@@ -239,7 +174,7 @@ final class YamlDoc {
         double sum = 0;
         for (int i = 0; i < size; i++) {
             Node item = list.items().get(i);
-            if (!(item instanceof Scalar s) || !s.number()) {
+            if (!(item instanceof ScalarNode s) || !s.isNumber()) {
                 throw InputException.at(source, item.line(), field + "[" + i + "]", "a number");
             }
             out[i] = Double.parseDouble(s.text());
