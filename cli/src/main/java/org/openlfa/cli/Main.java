@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lfa", mixinStandardHelpOptions = true, version = "OpenLFA " + Main.VERSION,
         description = "OpenLFA: the Local Flexibility Aggregator study tool.",
-        subcommands = {StudyCommand.class, PowerflowCommand.class, CbaCommand.class, BenchCommand.class})
+        subcommands = {StudyCommand.class, PowerflowCommand.class, CbaCommand.class, RegionCommand.class,
+            ServeCommand.class, AgentCommand.class, LoadtestCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     /** The product version, as in the Maven build. */

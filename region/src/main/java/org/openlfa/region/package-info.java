@@ -1,0 +1,2 @@
+/** OpenLFA region. */
+package org.openlfa.region;

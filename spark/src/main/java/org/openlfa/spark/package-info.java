@@ -1,0 +1,2 @@
+/** OpenLFA spark. */
+package org.openlfa.spark;
