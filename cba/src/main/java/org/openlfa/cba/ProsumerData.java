@@ -16,8 +16,8 @@ package org.openlfa.cba;
  * @param communityBillInEur     bill in the community after coordination and local trading (UC2)
  * @param localBoughtInKwh       energy bought on the local market
  * @param localSoldInKwh         energy sold on the local market
- * @param controllableAppliances devices an energy box controls: battery, EV, heat pump, plus the expected number of
- *                               wet appliances (their ownership is not in the study's output, see docs/cba.md)
+ * @param controllableAppliances devices an energy box controls: battery, EV, heat pump and the home's wet appliances
+ *                               (the expected number where an older study folder has no {@code wet_appliances})
  */
 public record ProsumerData(String household, String community, boolean hasPv, boolean hasBattery, boolean hasEv,
                            boolean hasHeatPump, boolean smart, boolean coordinated, double baselineBillInEur,

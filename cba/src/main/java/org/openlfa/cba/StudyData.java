@@ -54,7 +54,6 @@ public record StudyData(List<ScenarioData> scenarios, Optional<String> gridFile,
      */
     public static StudyData fromResults(List<ScenarioResult> results, List<Scenario> scenarios,
                                         AssetCatalogue assets) {
-        double wet = expectedWetAppliances(assets);
         List<ScenarioData> out = new ArrayList<>();
         for (ScenarioResult r : results) {
             Scenario scenario = scenarios.stream().filter(s -> s.name().equals(r.summary().scenario())).findFirst()
@@ -64,7 +63,7 @@ public record StudyData(List<ScenarioData> scenarios, Optional<String> gridFile,
                 rows.add(new ProsumerData(h.household().id(), h.household().community(), h.hasPv(), h.hasBattery(),
                         h.hasEv(), h.hasHeatPump(), h.smart(), h.coordinated(), h.baselineBillInEur(),
                         h.optimisedBillInEur(), h.communityBillInEur(), h.localBoughtInKwh(), h.localSoldInKwh(),
-                        controllableAppliances(h.hasBattery(), h.hasEv(), h.hasHeatPump(), wet)));
+                        controllableAppliances(h.hasBattery(), h.hasEv(), h.hasHeatPump(), h.wetAppliances())));
             }
             Map<String, Double> flex = new LinkedHashMap<>();
             for (CommunitySeries s : r.series()) {
@@ -101,5 +100,10 @@ public record StudyData(List<ScenarioData> scenarios, Optional<String> gridFile,
         List<ScenarioData> updated = scenarios.stream()
                 .map(s -> s.withGrid(Optional.ofNullable(grid.get(s.scenario())))).toList();
         return new StudyData(updated, Optional.ofNullable(gridFileName), feederMap, origin);
+    }
+
+    /** The same study, described otherwise in the report (e.g. when it was run for the CBA and kept beside it). */
+    public StudyData withOrigin(String newOrigin) {
+        return new StudyData(scenarios, gridFile, feederMapSvg, newOrigin);
     }
 }

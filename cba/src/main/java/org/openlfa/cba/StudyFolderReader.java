@@ -81,7 +81,8 @@ public final class StudyFolderReader {
                     row.text("community"), row.flag("has_pv"), battery, ev, heatPump, row.flag("smart"),
                     row.flag("coordinated"), row.number("baseline_bill_eur"), row.number("optimised_bill_eur"),
                     row.number("community_bill_eur"), row.number("local_bought_kwh"), row.number("local_sold_kwh"),
-                    StudyData.controllableAppliances(battery, ev, heatPump, wet)));
+                    StudyData.controllableAppliances(battery, ev, heatPump,
+                            row.numberOr("wet_appliances", wet))));
         }
         Path gridPath = dir.resolve(GRID_FILE);
         Map<String, GridFigures> grid = Files.isRegularFile(gridPath) ? readGrid(gridPath) : Map.of();

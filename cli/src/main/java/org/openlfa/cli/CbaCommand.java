@@ -75,6 +75,9 @@ final class CbaCommand implements Callable<Integer> {
         AssetCatalogue assets = ScenarioLoader.loadBuiltInCatalogue();
         Path studyFolder = study != null ? study : runReferenceStudy();
         StudyData data = StudyFolderReader.read(studyFolder, assets);
+        if (study == null) {
+            data = data.withOrigin("the reference study (lfa study, all 12 scenarios), kept beside this report in study/");
+        }
         CbaResult cba = CostBenefitAnalysis.run(data, costs, cases, referenceScenario);
         Path ownStudy = study != null ? null : studyFolder;
         try {

@@ -36,7 +36,7 @@ public final class StudyWriter {
 
     /** Columns of {@code households.csv}. */
     public static final String HOUSEHOLD_HEADER = "scenario,household,community,feeder,bus,phase,has_pv,has_battery,"
-            + "has_ev,has_heat_pump,smart,coordinated,baseline_bill_eur,optimised_bill_eur,community_bill_eur,"
+            + "has_ev,has_heat_pump,wet_appliances,smart,coordinated,baseline_bill_eur,optimised_bill_eur,community_bill_eur,"
             + "local_bought_kwh,local_sold_kwh";
 
     /** Columns of each time series file. */
@@ -136,7 +136,8 @@ public final class StudyWriter {
                     w.write(String.join(",", h.scenario(), h.household().id(), h.household().community(),
                             Integer.toString(h.household().feeder()), h.household().bus(),
                             phaseName(h.household().phase()), flag(h.hasPv()), flag(h.hasBattery()), flag(h.hasEv()),
-                            flag(h.hasHeatPump()), flag(h.smart()), flag(h.coordinated()),
+                            flag(h.hasHeatPump()), Integer.toString(h.wetAppliances()), flag(h.smart()),
+                            flag(h.coordinated()),
                             money(h.baselineBillInEur()), money(h.optimisedBillInEur()),
                             money(h.communityBillInEur()), energy(h.localBoughtInKwh()),
                             energy(h.localSoldInKwh())));

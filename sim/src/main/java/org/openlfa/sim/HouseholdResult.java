@@ -9,6 +9,7 @@ package org.openlfa.sim;
  * @param hasBattery          owns a battery
  * @param hasEv               owns an EV
  * @param hasHeatPump         owns a heat pump
+ * @param wetAppliances       number of wet appliances (washing machine, dishwasher, tumble dryer) it owns
  * @param smart               has an energy box
  * @param coordinated         took part in the community coordination (smart, with a battery, EV or heat pump)
  * @param baselineBillInEur   annual bill without optimisation, with the supplier alone
@@ -18,7 +19,7 @@ package org.openlfa.sim;
  * @param localSoldInKwh      energy sold on the local market in a year
  */
 public record HouseholdResult(String scenario, Household household, boolean hasPv, boolean hasBattery, boolean hasEv,
-                              boolean hasHeatPump, boolean smart, boolean coordinated, double baselineBillInEur,
+                              boolean hasHeatPump, int wetAppliances, boolean smart, boolean coordinated, double baselineBillInEur,
                               double optimisedBillInEur, double communityBillInEur, double localBoughtInKwh,
                               double localSoldInKwh) {
 }

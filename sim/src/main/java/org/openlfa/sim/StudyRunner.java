@@ -182,7 +182,8 @@ public final class StudyRunner {
             smart += a.smart() ? 1 : 0;
             coordinatedCount += coordinated[i] ? 1 : 0;
             rows.add(new HouseholdResult(scenario.name(), households.get(i), a.pv().isPresent(),
-                    a.battery().isPresent(), a.ev().isPresent(), a.heatPump().isPresent(), a.smart(), coordinated[i],
+                    a.battery().isPresent(), a.ev().isPresent(), a.heatPump().isPresent(), a.wetAppliances().size(),
+                    a.smart(), coordinated[i],
                     baseline[i], optimised[i], community[i], bought[i], sold[i]));
         }
         double gapPct = Math.abs(centralCost) < 1e-9 ? 0 : 100 * (coordinatedCost - centralCost) / Math.abs(centralCost);
