@@ -110,6 +110,16 @@ class StudyInvariantsTest {
     }
 
     @Test
+    void noHomeIsWorseOffInTheCommunityThanWithoutAnEnergyBox() {
+        // coordination asks some homes to deviate from their own optimum; local trading and flexibility payments
+        // must still leave every home at or below its baseline bill
+        for (HouseholdResult h : result.households()) {
+            assertThat(h.communityBillInEur()).as(h.household().id())
+                    .isLessThanOrEqualTo(h.baselineBillInEur() + 1e-6);
+        }
+    }
+
+    @Test
     void communitiesBalanceAndTheLocalMarketBalances() {
         // per PTU: what the community imports minus exports equals the sum of its homes' net exchange
         for (CommunitySeries series : result.series()) {
