@@ -76,18 +76,6 @@ public final class FlexibilityAggregatorAgent implements Agent {
         return domain;
     }
 
-    /** Starts a new day: forgets the portfolio, requests and commitments of the previous one. */
-    public void newDay() {
-        feederOf.clear();
-        currentNet.clear();
-        pendingRequests.clear();
-        proposals.clear();
-        selectedByOffer.clear();
-        calledByOffer.clear();
-        committed.clear();
-        homeCostInEur.clear();
-    }
-
     /** Adds a home with an energy box to the portfolio: its CEMS, its feeder and its planned net power. */
     public void register(AgentId cems, int feeder, double[] currentNetInKw) {
         feederOf.put(cems, feeder);
