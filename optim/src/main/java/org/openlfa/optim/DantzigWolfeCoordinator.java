@@ -26,7 +26,7 @@ import java.util.List;
 public final class DantzigWolfeCoordinator {
 
     /** Weight of the best-bound prices in the prices sent to the members. */
-    private static final double SMOOTHING = 0.5;
+    private static final double SMOOTHING = 0.8;
 
     private final double toleranceFraction;
     private final int maxIterations;
