@@ -244,7 +244,12 @@ public final class DantzigWolfeCoordinator {
             GlopHomeOptimizer.requireOptimal(st, "the community master");
             double[] prices = new double[n];
             for (int t = 0; t < n; t++) {
-                prices[t] = balance[t].dualValue() / dt;
+                // an optimal dual lies between the export and the import price (buying and selling at the retail
+                // prices are columns of the master), but on these degenerate masters CLP returns a dual outside that
+                // range for about 1 % of the rows (seen in CommunityCoordinationTest); the Lagrangian bound holds
+                // only inside, so the price is kept within the range
+                prices[t] = Math.min(day.importPriceInEurPerKwh()[t],
+                        Math.max(day.exportPriceInEurPerKwh()[t], balance[t].dualValue() / dt));
             }
             double[] duals = new double[m];
             List<double[]> weights = new ArrayList<>(m);
