@@ -1,0 +1,303 @@
+package org.openlfa.region;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.openlfa.cba.BusinessCase;
+import org.openlfa.cba.BusinessCases;
+import org.openlfa.cba.CaseResult;
+import org.openlfa.cba.CbaEngine;
+import org.openlfa.cba.CbaInputs;
+import org.openlfa.cba.CostCatalogue;
+import org.openlfa.cba.GridFigures;
+import org.openlfa.cba.StudyData;
+import org.openlfa.grid.EnwlNetwork;
+import org.openlfa.grid.Load;
+import org.openlfa.grid.LvNetwork;
+import org.openlfa.grid.Transformer;
+import org.openlfa.grid.enwl.EnwlNetworks;
+import org.openlfa.model.profile.ProfileLibrary;
+import org.openlfa.model.scenario.AssetCatalogue;
+import org.openlfa.model.scenario.Scenario;
+import org.openlfa.model.scenario.ScenarioLoader;
+import org.openlfa.powerflow.PowerFlowModel;
+import org.openlfa.sim.Communities;
+import org.openlfa.sim.Household;
+import org.openlfa.sim.Households;
+import org.openlfa.sim.ScenarioResult;
+import org.openlfa.sim.ScenarioSummary;
+import org.openlfa.sim.StudyOptions;
+import org.openlfa.sim.StudyRunner;
+import org.openlfa.sim.grid.DsoSettings;
+import org.openlfa.sim.grid.GridSummary;
+import org.openlfa.sim.grid.PowerFlowGridObserver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The study and the CBA of ONE LV grid of a region: what every engine runs per task. Never throws for a grid's own
+ * fault: bad data or a power flow that does not converge comes back as a failed {@link LvgResult} with the reason,
+ * so one grid cannot stop a region.
+ *
+ * <pre>{@code
+ * LvgTask task = RegionSpec.tasks("enwl:22", 0, 42).get(0);
+ * LvgResult r = LvgStudy.run(task, RegionSettings.defaults(), 1);   // 1 thread: grids run side by side
+ * double uc1 = r.scenarios().get(0).get("uc1_saving_eur");
+ * }</pre>
+ *
+ * <p>Assumptions per grid (see {@code docs/region.md}): communities are network 22's C1-C3 for network 22 and
+ * otherwise consecutive feeders grouped up to {@value #COMMUNITY_TARGET_HOMES} homes (a larger feeder is a community
+ * of its own); the MV/LV transformer is the smallest of {@link #STANDARD_RATINGS_IN_KVA} with
+ * {@value #KVA_PER_CUSTOMER} kVA per customer (network 22: 184 homes, 500 kVA, as the reference study).
+ */
+public final class LvgStudy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LvgStudy.class);
+
+    /** Communities grow feeder by feeder up to this many homes (the reference study's are 44, 74 and 66). */
+    public static final int COMMUNITY_TARGET_HOMES = 75;
+
+    /** Ground-mounted 11/0.4 kV transformer sizes assumed, smallest first. */
+    public static final double[] STANDARD_RATINGS_IN_KVA = {315, 500, 800, 1000};
+
+    /** Installed transformer capacity per customer assumed when sizing a grid's transformer. */
+    public static final double KVA_PER_CUSTOMER = 2.5;
+
+    private LvgStudy() {
+    }
+
+    /**
+     * Reads every input that is the same for all grids (scenarios, catalogues, costs, DSO settings), so that bad
+     * input fails once, before any grid runs.
+     *
+     * @throws org.openlfa.core.InputException for an unknown scenario or a bad input file
+     */
+    public static void checkInputs(RegionSettings settings) {
+        Inputs.get().scenarios(settings.scenarios());
+    }
+
+    /** The business case ids of the CBA, in file order (they prefix the CBA columns). */
+    public static List<String> businessCaseIds() {
+        return Inputs.get().cases.cases().stream().map(BusinessCase::id).toList();
+    }
+
+    /**
+     * Runs one grid: UC1, UC2 and (when the settings say so) UC3 for each scenario, then every business case.
+     *
+     * @param threads worker threads inside the grid's study; 1 when grids run side by side
+     */
+    public static LvgResult run(LvgTask task, RegionSettings settings, int threads) {
+        long start = System.nanoTime();
+        int customers = 0;
+        try {
+            Inputs in = Inputs.get();
+            List<Scenario> scenarios = in.scenarios(settings.scenarios());
+            LvNetwork read = read(task.source());
+            customers = read.loads().size();
+            double rating = ratingFor(customers);
+            LvNetwork grid = variant(read, rating, task);
+            Communities communities = communitiesOf(task.network(), grid);
+            List<Household> homes = Households.of(grid, communities);
+            StudyOptions defaults = StudyOptions.defaults();
+            StudyOptions options = new StudyOptions(defaults.grid(), task.seed(), Math.max(1, threads),
+                    defaults.coordinationTolerance(), defaults.maxCoordinationRounds(), false);
+            StudyRunner runner = new StudyRunner(homes, communities, in.catalogue, in.profiles, options);
+            DsoSettings dso = withRating(in.dso, rating);
+            if (settings.withGrid()) {
+                grid.checkRadialConnected();
+                runner = runner.withGrid(new PowerFlowGridObserver(PowerFlowModel.of(grid), homes), dso);
+            }
+            List<ScenarioResult> results = new ArrayList<>();
+            for (Scenario scenario : scenarios) {
+                results.add(runner.run(scenario, units -> { }));
+            }
+            StudyData data = StudyData.fromResults(results, scenarios, in.catalogue);
+            if (settings.withGrid()) {
+                Map<String, GridFigures> figures = new LinkedHashMap<>();
+                for (ScenarioResult r : results) {
+                    r.grid().ifPresent(g -> figures.put(g.scenario(), new GridFigures(g.scenario(),
+                            g.flexDeliveredInKwh(), g.dsoFlexCostInEur(), g.reinforcementAnnuityInEur(),
+                            g.deferralValueInEur())));
+                }
+                data = data.withGridStudy(figures, "grid (in-process)", Optional.empty());
+            }
+            CbaEngine cba = new CbaEngine(in.costs, in.cases.market());
+            List<LvgFigures> rows = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                Map<String, Double> v = new LinkedHashMap<>();
+                studyFigures(v, results.get(i));
+                for (BusinessCase bc : in.cases.cases()) {
+                    caseFigures(v, bc.id(), cba.evaluate(bc, data.scenarios().get(i)));
+                }
+                rows.add(new LvgFigures(results.get(i).summary().scenario(), v));
+            }
+            return new LvgResult(task.lvg(), task.network(), task.replica(), customers, communities.names().size(),
+                    rating, null, seconds(start), rows);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A grid's own failure (bad data, no convergence) is reported with the grid, never thrown: the region
+            // goes on. Bad input shared by all grids was already caught by checkInputs.
+            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            LOG.warn("LV grid {} failed: {}", task.lvg(), reason);
+            return LvgResult.failed(task, customers, reason.replace('\n', ' ').replace('\r', ' '), seconds(start));
+        }
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    static LvNetwork read(String source) {
+        if (source.startsWith("enwl:")) {
+            // Read at the default rating and re-rated in variant(): the rating depends on the customer count.
+            return EnwlNetworks.load(Integer.parseInt(source.substring(5)), EnwlNetwork.DEFAULT_TRANSFORMER_RATING_IN_KVA);
+        }
+        return EnwlNetwork.load(Path.of(source), EnwlNetwork.DEFAULT_TRANSFORMER_RATING_IN_KVA);
+    }
+
+    /** The smallest standard transformer with {@link #KVA_PER_CUSTOMER} per customer, the largest when none is. */
+    static double ratingFor(int customers) {
+        for (double kva : STANDARD_RATINGS_IN_KVA) {
+            if (kva >= customers * KVA_PER_CUSTOMER) {
+                return kva;
+            }
+        }
+        return STANDARD_RATINGS_IN_KVA[STANDARD_RATINGS_IN_KVA.length - 1];
+    }
+
+    /**
+     * The grid the task studies: the network re-rated, and for a replica every single-phase home re-connected to a
+     * phase drawn from the replica's seed (the published phase allocation is one draw of many a DNO could have made).
+     */
+    static LvNetwork variant(LvNetwork network, double ratingInKva, LvgTask task) {
+        List<Transformer> transformers = network.transformers().stream().map(t -> new Transformer(t.name(),
+                t.phases(), t.windings().stream().map(w -> new Transformer.Winding(w.bus(), w.connection(),
+                        w.voltageInKv(), ratingInKva, w.resistanceInPercent())).toList(), t.xhlInPercent(),
+                t.isSubstation())).toList();
+        List<Load> loads = network.loads();
+        if (task.replica() > 0) {
+            SplittableRandom random = new SplittableRandom(task.seed() ^ 0x5DEECE66DL);
+            loads = loads.stream().map(l -> l.phases() != 1 ? l : new Load(l.name(), l.bus(), 1 + random.nextInt(3),
+                    l.phases(), l.nominalVoltageInKv(), l.nominalPowerInKw(), l.powerFactor(),
+                    l.reactivePowerInKvar(), l.model(), l.dailyShape(), l.yearlyShape(), l.feeder())).toList();
+        }
+        return new LvNetwork(network.name(), network.baseFrequencyInHertz(), network.source(), network.lineCodes(),
+                network.lines(), loads, transformers, network.coordinates(), network.loadShapes());
+    }
+
+    /** Network 22's reference communities; elsewhere consecutive feeders up to {@value #COMMUNITY_TARGET_HOMES} homes. */
+    static Communities communitiesOf(String network, LvNetwork grid) {
+        TreeMap<Integer, Integer> homesPerFeeder = new TreeMap<>();
+        grid.loads().forEach(l -> homesPerFeeder.merge(l.feeder(), 1, Integer::sum));
+        if (network.equals("network_22") && homesPerFeeder.keySet().equals(new java.util.TreeSet<>(List.of(1, 2, 3, 4, 5, 6)))) {
+            return Communities.network22Default();
+        }
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        List<Integer> current = new ArrayList<>();
+        int homes = 0;
+        for (Map.Entry<Integer, Integer> f : homesPerFeeder.entrySet()) {
+            if (!current.isEmpty() && homes + f.getValue() > COMMUNITY_TARGET_HOMES) {
+                groups.put("C" + (groups.size() + 1), current);
+                current = new ArrayList<>();
+                homes = 0;
+            }
+            current.add(f.getKey());
+            homes += f.getValue();
+        }
+        if (!current.isEmpty()) {
+            groups.put("C" + (groups.size() + 1), current);
+        }
+        return new Communities(groups);
+    }
+
+    private static DsoSettings withRating(DsoSettings dso, double ratingInKva) {
+        return new DsoSettings(ratingInKva, dso.policy(), dso.aggregatorMarginFraction(), dso.reinforcement(),
+                dso.sources(), dso.sourceFile());
+    }
+
+    private static void studyFigures(Map<String, Double> v, ScenarioResult r) {
+        ScenarioSummary s = r.summary();
+        v.put("households", (double) s.households());
+        v.put("smart_households", (double) s.smartHouseholds());
+        v.put("coordinated_households", (double) s.coordinatedHouseholds());
+        v.put("baseline_cost_eur", s.baselineCostInEur());
+        v.put("optimised_cost_eur", s.optimisedCostInEur());
+        v.put("uc1_saving_eur", s.uc1SavingInEur());
+        v.put("community_cost_eur", s.communityCostInEur());
+        v.put("uc2_saving_eur", s.uc2SavingInEur());
+        v.put("local_traded_kwh", s.localTradedInKwh());
+        v.put("value_exchanged_eur", s.valueExchangedInEur());
+        v.put("admm_gap_pct", s.coordinationGapPct());
+        Optional<GridSummary> grid = r.grid();
+        v.put("congested_ptus", grid.map(g -> (double) g.congestedPtus()).orElse(Double.NaN));
+        v.put("orange_ptus", grid.map(g -> (double) g.orangePtus()).orElse(Double.NaN));
+        v.put("max_transformer_loading_pct", grid.map(GridSummary::maxTransformerLoadingPct).orElse(Double.NaN));
+        v.put("min_voltage_pu", grid.map(GridSummary::minVoltagePu).orElse(Double.NaN));
+        v.put("max_voltage_pu", grid.map(GridSummary::maxVoltagePu).orElse(Double.NaN));
+        v.put("flex_requested_kwh", grid.map(GridSummary::flexRequestedInKwh).orElse(Double.NaN));
+        v.put("flex_delivered_kwh", grid.map(GridSummary::flexDeliveredInKwh).orElse(Double.NaN));
+        v.put("dso_flex_cost_eur", grid.map(GridSummary::dsoFlexCostInEur).orElse(Double.NaN));
+        v.put("reinforcement_capex_eur", grid.map(GridSummary::reinforcementCapexInEur).orElse(Double.NaN));
+        v.put("reinforcement_annuity_eur", grid.map(GridSummary::reinforcementAnnuityInEur).orElse(Double.NaN));
+        v.put("deferral_value_eur", grid.map(GridSummary::deferralValueInEur).orElse(Double.NaN));
+    }
+
+    private static void caseFigures(Map<String, Double> v, String id, CaseResult r) {
+        String p = id.toLowerCase(Locale.ROOT) + "_";
+        v.put(p + "prosumers_involved", (double) r.prosumersInvolved());
+        v.put(p + "lfa_revenue_eur", r.lfaRevenueInEur());
+        v.put(p + "value_exchanged_eur", r.valueExchangedInEur());
+        v.put(p + "prosumer_benefit_eur", r.prosumerNetBenefitInEurPerYear());
+        v.put(p + "dso_benefit_eur", r.dsoNetBenefitInEurPerYear());
+        v.put(p + "capex_eur", r.capexInEur());
+        v.put(p + "opex_eur", r.opexInEurPerYear());
+        v.put(p + "npv_eur", r.npvInEur());
+        v.put(p + "irr_pct", r.irrPct());
+        v.put(p + "payback_years", r.paybackInYears());
+    }
+
+    /** The inputs every grid shares, read once per JVM (driver or Spark executor) and shared by its threads. */
+    static final class Inputs {
+        private static volatile Inputs instance;
+
+        final AssetCatalogue catalogue = ScenarioLoader.loadBuiltInCatalogue();
+        final ProfileLibrary profiles = ProfileLibrary.builtIn();
+        final DsoSettings dso = DsoSettings.builtIn();
+        final CostCatalogue costs = CbaInputs.loadBuiltInCosts();
+        final BusinessCases cases = CbaInputs.loadBuiltInBusinessCases();
+        private final Map<String, Scenario> scenarios = new ConcurrentHashMap<>();
+
+        static Inputs get() {
+            Inputs in = instance;
+            if (in == null) {
+                synchronized (Inputs.class) {
+                    in = instance;
+                    if (in == null) {
+                        in = new Inputs();
+                        instance = in;
+                    }
+                }
+            }
+            return in;
+        }
+
+        List<Scenario> scenarios(List<String> names) {
+            List<Scenario> out = new ArrayList<>();
+            for (String name : names) {
+                out.add(scenarios.computeIfAbsent(name, n -> {
+                    Path file = Path.of(n);
+                    return n.endsWith(".yaml") || n.endsWith(".yml") || Files.exists(file) ? ScenarioLoader.load(file)
+                            : ScenarioLoader.loadBuiltIn(n);
+                }));
+            }
+            return out;
+        }
+    }
+}
