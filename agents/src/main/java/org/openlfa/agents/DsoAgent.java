@@ -75,7 +75,16 @@ public final class DsoAgent implements Agent {
     }
 
     /** The day's grid states and traffic lights before any flexibility. */
-    public record Assessment(GridState[] states, GridRegime[] regimes) {
+    public record Assessment(GridState[] states, GridRegime[] regimes, double[][] netInKwByPtu) {
+
+        /** Number of PTUs where the power flow has no solution (voltage collapse): red. */
+        public int redPtus() {
+            int n = 0;
+            for (GridRegime r : regimes) {
+                n += r == GridRegime.RED ? 1 : 0;
+            }
+            return n;
+        }
 
         /** Number of PTUs not green. */
         public int congestedPtus() {
@@ -101,9 +110,9 @@ public final class DsoAgent implements Agent {
         GridRegime[] regimes = new GridRegime[netInKwByPtu.length];
         for (int t = 0; t < states.length; t++) {
             states[t] = observer.observe(netInKwByPtu[t]);
-            regimes[t] = policy.violated(states[t]) ? GridRegime.YELLOW : GridRegime.GREEN;
+            regimes[t] = regime(states[t], GridRegime.YELLOW);
         }
-        return new Assessment(states, regimes);
+        return new Assessment(states, regimes, netInKwByPtu);
     }
 
     /**
@@ -116,10 +125,20 @@ public final class DsoAgent implements Agent {
         Map<String, List<FlexRequest.FlexRequestIsp>> byPoint = new LinkedHashMap<>();
         for (int t = 0; t < assessment.states.length; t++) {
             GridState s = assessment.states[t];
-            if (assessment.regimes[t] == GridRegime.GREEN || !s.converged()) {
+            if (assessment.regimes[t] == GridRegime.GREEN) {
                 continue;
             }
             int isp = t + 1;
+            if (!s.converged()) {
+                // red: every feeder that draws power is asked for the share beyond what the grid can carry
+                double keep = 0.95 * feasibleShare(assessment.netInKwByPtu[t]); // 5 % inside the limit found
+                for (int f = 0; f < s.feederPowerInKw().length; f++) {
+                    if (s.feederPowerInKw()[f] > 0) {
+                        add(byPoint, "F" + (f + 1), isp, -s.feederPowerInKw()[f] * (1 - keep));
+                    }
+                }
+                continue;
+            }
             if (s.transformerLoadingPct() > policy.maxTransformerLoadingPct() && s.transformerLoadingPct() > 0) {
                 double powerFactor = s.transformerPowerInKw()
                         / (s.transformerLoadingPct() / 100 * transformerRatingInKva);
@@ -230,7 +249,7 @@ public final class DsoAgent implements Agent {
                 regimes[t] = GridRegime.GREEN;
             } else {
                 after[t] = observer.observe(netInKwByPtu[t]);
-                regimes[t] = policy.violated(after[t]) ? GridRegime.ORANGE : GridRegime.YELLOW;
+                regimes[t] = policy.violated(after[t]) ? regime(after[t], GridRegime.ORANGE) : GridRegime.YELLOW;
             }
         }
         double requested = 0;
@@ -278,9 +297,46 @@ public final class DsoAgent implements Agent {
         return new Confirmation(after, regimes, settlement, requested, ordered, delivered, cost);
     }
 
+    /**
+     * The regime of a state: green within the limits, {@code violatedRegime} beyond them, and red where the power flow
+     * has no solution: the load is beyond what the grid can carry at all (voltage collapse), where in reality fuses
+     * would blow.
+     */
+    private GridRegime regime(GridState state, GridRegime violatedRegime) {
+        if (!state.converged()) {
+            return GridRegime.RED;
+        }
+        return policy.violated(state) ? violatedRegime : GridRegime.GREEN;
+    }
+
+    /**
+     * For a collapsed PTU: the largest share of every connection's power at which the grid is within its limits,
+     * found by bisection on the power flow (the state is not solvable, so no voltage says how far it is).
+     */
+    private double feasibleShare(double[] netInKw) {
+        double feasible = 0;
+        double infeasible = 1;
+        double[] scaled = new double[netInKw.length];
+        for (int step = 0; step < 10; step++) {
+            double share = (feasible + infeasible) / 2;
+            for (int i = 0; i < scaled.length; i++) {
+                scaled[i] = netInKw[i] * share;
+            }
+            GridState s = observer.observe(scaled);
+            if (s.converged() && !policy.violated(s)) {
+                feasible = share;
+            } else {
+                infeasible = share;
+            }
+        }
+        return feasible;
+    }
+
     private double pointPower(String congestionPoint, GridState state) {
         if (TRANSFORMER.equals(congestionPoint)) {
-            return state.transformerPowerInKw();
+            // without a solution there are no losses to add: the connections' sum is the best figure there is
+            return state.converged() ? state.transformerPowerInKw()
+                    : java.util.Arrays.stream(state.feederPowerInKw()).sum();
         }
         return state.feederPowerInKw()[Integer.parseInt(congestionPoint.substring(1)) - 1];
     }

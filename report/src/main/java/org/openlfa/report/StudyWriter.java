@@ -46,7 +46,7 @@ public final class StudyWriter {
     /** Columns of {@code grid.csv}. */
     public static final String GRID_HEADER = "scenario,congested_ptus,max_transformer_loading_pct,min_voltage_pu,"
             + "max_voltage_pu,flex_requested_kwh,flex_delivered_kwh,dso_flex_cost_eur,reinforcement_annuity_eur,"
-            + "deferral_value_eur,orange_ptus,reinforcement_capex_eur,reinforcement_plan";
+            + "deferral_value_eur,orange_ptus,red_ptus,unresolved_red_ptus,reinforcement_capex_eur,reinforcement_plan";
 
     /** Writes all results into {@code outDir} (replacing it as a whole). */
     public void write(Path outDir, List<ScenarioResult> results, StudyRecord record) {
@@ -120,7 +120,8 @@ public final class StudyWriter {
                         String.format(Locale.ROOT, "%.4f", g.maxVoltagePu()), energy(g.flexRequestedInKwh()),
                         energy(g.flexDeliveredInKwh()), money(g.dsoFlexCostInEur()),
                         money(g.reinforcementAnnuityInEur()), money(g.deferralValueInEur()),
-                        Integer.toString(g.orangePtus()), money(g.reinforcementCapexInEur()),
+                        Integer.toString(g.orangePtus()), Integer.toString(g.redPtus()),
+                        Integer.toString(g.unresolvedRedPtus()), money(g.reinforcementCapexInEur()),
                         "\"" + g.reinforcementPlan() + "\""));
                 w.newLine();
             }

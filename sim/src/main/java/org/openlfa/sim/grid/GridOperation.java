@@ -11,7 +11,7 @@ import org.openlfa.agents.DsoAgent;
 import org.openlfa.agents.FlexibilityAggregatorAgent;
 import org.openlfa.agents.GridState;
 import org.openlfa.agents.InProcessTransport;
-import org.openlfa.core.InputException;
+import org.openlfa.agents.usef.GridRegime;
 import org.openlfa.core.Season;
 import org.openlfa.core.TimeGrid;
 import org.openlfa.optim.HomeSchedule;
@@ -80,14 +80,18 @@ public final class GridOperation {
         Arrays.fill(feederMax, Double.NEGATIVE_INFINITY);
         int worst = 0;
         double worstSeverity = Double.NEGATIVE_INFINITY;
+        boolean[] collapsed = new boolean[observer.feeders()];
+        double collapsedPeak = 0;
         for (int t = 0; t < n; t++) {
             GridState s = assessment.states()[t];
             if (!s.converged()) {
-                // no number is better than a wrong one: the study stops and names the case
-                observer.observe(before[t]);
-                throw InputException.in(observer.model().network().name(), "power flow",
-                        "a case that converges; " + label + " PTU " + t + " did not ("
-                                + observer.lastResult().failure().orElse("no reason given") + ")");
+                // no solution: the load is beyond what the grid can carry (red); no voltage is reported for it,
+                // but the feeders drawing power and the transformer's load are marked for reinforcement
+                collapsedPeak = Math.max(collapsedPeak, Arrays.stream(s.feederPowerInKw()).sum());
+                for (int f = 0; f < collapsed.length; f++) {
+                    collapsed[f] |= s.feederPowerInKw()[f] > 0;
+                }
+                continue;
             }
             maxLoading = Math.max(maxLoading, s.transformerLoadingPct());
             minV = Math.min(minV, s.minVoltagePu());
@@ -107,6 +111,7 @@ public final class GridOperation {
         double delivered = 0;
         double cost = 0;
         int orange = 0;
+        int unresolvedRed = 0;
         Map<String, Double> compensation = new LinkedHashMap<>();
         if (assessment.congestedPtus() > 0) {
             dso.requestFlexibility(assessment, desk.id(), desk.domain(), transport);
@@ -118,16 +123,18 @@ public final class GridOperation {
             double[][] after = netByPtu(households.size(), n, planOf);
             DsoAgent.Confirmation confirmation = dso.confirm(assessment, after, desk.id(), desk.domain(), transport);
             transport.deliverAll();
-            for (var regime : confirmation.regimes()) {
-                orange += regime == org.openlfa.agents.usef.GridRegime.ORANGE ? 1 : 0;
+            for (GridRegime regime : confirmation.regimes()) {
+                orange += regime == GridRegime.ORANGE ? 1 : 0;
+                unresolvedRed += regime == GridRegime.RED ? 1 : 0;
             }
             requested = confirmation.requestedInKwh();
             delivered = confirmation.deliveredInKwh();
             cost = confirmation.costInEur();
             desk.homeCostInEur().forEach((agent, eur) -> compensation.put(householdOf.get(agent), eur));
         }
-        return new GridDayOutcome(season, assessment.congestedPtus(), orange, maxLoading, minV, maxV, feederMin,
-                feederMax, requested, delivered, cost, compensation, worst, before[worst]);
+        return new GridDayOutcome(season, assessment.congestedPtus(), orange, assessment.redPtus(), unresolvedRed,
+                maxLoading, minV, maxV, feederMin, feederMax, collapsed, collapsedPeak, requested, delivered, cost,
+                compensation, worst, before[worst]);
     }
 
     private static double[][] netByPtu(int homes, int ptus, IntFunction<HomeSchedule> planOf) {

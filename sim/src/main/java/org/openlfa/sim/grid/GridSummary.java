@@ -22,6 +22,8 @@ import org.openlfa.grid.LvNetwork;
  * @param scenario                 scenario name
  * @param congestedPtus            PTUs a year with a violation as planned
  * @param orangePtus               PTUs a year still in violation after flexibility
+ * @param redPtus                  PTUs a year whose power flow has no solution as planned (voltage collapse)
+ * @param unresolvedRedPtus        PTUs a year still without a solution after flexibility
  * @param maxTransformerLoadingPct the year's highest transformer loading as planned
  * @param minVoltagePu             the year's lowest customer voltage as planned
  * @param maxVoltagePu             the year's highest customer voltage as planned
@@ -36,7 +38,8 @@ import org.openlfa.grid.LvNetwork;
  * @param worstPtu                 the worst PTU of that season's day
  * @param worstNetInKw             the households' net power in the worst PTU
  */
-public record GridSummary(String scenario, int congestedPtus, int orangePtus, double maxTransformerLoadingPct,
+public record GridSummary(String scenario, int congestedPtus, int orangePtus, int redPtus, int unresolvedRedPtus,
+                          double maxTransformerLoadingPct,
                           double minVoltagePu, double maxVoltagePu, double flexRequestedInKwh,
                           double flexDeliveredInKwh, double dsoFlexCostInEur, double reinforcementCapexInEur,
                           double reinforcementAnnuityInEur, double deferralValueInEur, String reinforcementPlan,
@@ -52,6 +55,10 @@ public record GridSummary(String scenario, int congestedPtus, int orangePtus, do
                                  DsoSettings settings) {
         int congested = 0;
         int orange = 0;
+        int red = 0;
+        int unresolvedRed = 0;
+        double collapsedPeak = 0;
+        boolean[] collapsed = new boolean[observer.feeders()];
         double maxLoading = 0;
         double minV = Double.POSITIVE_INFINITY;
         double maxV = Double.NEGATIVE_INFINITY;
@@ -68,6 +75,9 @@ public record GridSummary(String scenario, int congestedPtus, int orangePtus, do
             int weight = day.season().daysPerYear();
             congested += weight * day.congestedPtus();
             orange += weight * day.orangePtus();
+            red += weight * day.redPtus();
+            unresolvedRed += weight * day.unresolvedRedPtus();
+            collapsedPeak = Math.max(collapsedPeak, day.collapsedPeakInKw());
             maxLoading = Math.max(maxLoading, day.maxTransformerLoadingPct());
             minV = Math.min(minV, day.minVoltagePu());
             maxV = Math.max(maxV, day.maxVoltagePu());
@@ -77,6 +87,7 @@ public record GridSummary(String scenario, int congestedPtus, int orangePtus, do
             for (int f = 0; f < feeders; f++) {
                 feederMin[f] = Math.min(feederMin[f], day.feederMinVoltagePu()[f]);
                 feederMax[f] = Math.max(feederMax[f], day.feederMaxVoltagePu()[f]);
+                collapsed[f] |= day.feederCollapsed()[f];
             }
             if (day.severity() > worst.severity()) {
                 worst = day;
@@ -86,8 +97,10 @@ public record GridSummary(String scenario, int congestedPtus, int orangePtus, do
         double capex = 0;
         double annuity = 0;
         List<String> plan = new ArrayList<>();
-        if (maxLoading > settings.policy().maxTransformerLoadingPct()) {
-            double neededKva = settings.transformerRatingInKva() * maxLoading / settings.policy().maxTransformerLoadingPct();
+        // a PTU without a solution counts with its total power at a 0.95 power factor (no losses are known)
+        double loading = Math.max(maxLoading, 100 * collapsedPeak / 0.95 / settings.transformerRatingInKva());
+        if (loading > settings.policy().maxTransformerLoadingPct()) {
+            double neededKva = settings.transformerRatingInKva() * loading / settings.policy().maxTransformerLoadingPct();
             DsoSettings.TransformerStep step = r.transformerSteps().stream().filter(s -> s.ratingInKva() >= neededKva)
                     .findFirst().orElse(r.transformerSteps().get(r.transformerSteps().size() - 1));
             capex += step.costInEur();
@@ -97,15 +110,16 @@ public record GridSummary(String scenario, int congestedPtus, int orangePtus, do
         }
         double[] longestPath = longestPathPerFeederInMeters(observer.model().network(), feeders);
         for (int f = 0; f < feeders; f++) {
-            if (feederMin[f] < settings.policy().minVoltagePu() || feederMax[f] > settings.policy().maxVoltagePu()) {
+            if (collapsed[f] || feederMin[f] < settings.policy().minVoltagePu()
+                    || feederMax[f] > settings.policy().maxVoltagePu()) {
                 double overlay = longestPath[f] * r.cableOverlayCostInEurPerMeter();
                 capex += overlay;
                 annuity += r.annuityInEur(overlay, r.cableLifeInYears());
                 plan.add(String.format(Locale.ROOT, "overlay feeder %d (%.0f m)", f + 1, longestPath[f]));
             }
         }
-        double deferral = orange == 0 && capex > 0 ? r.oneYearDeferralValueInEur(capex) : 0;
-        return new GridSummary(scenario, congested, orange, maxLoading, minV, maxV, requested, delivered, cost, capex,
+        double deferral = orange == 0 && unresolvedRed == 0 && capex > 0 ? r.oneYearDeferralValueInEur(capex) : 0;
+        return new GridSummary(scenario, congested, orange, red, unresolvedRed, maxLoading, minV, maxV, requested, delivered, cost, capex,
                 annuity, deferral, plan.isEmpty() ? "none" : String.join("; ", plan), worst.season(),
                 worst.worstPtu(), worst.worstNetInKw());
     }
