@@ -1,5 +1,6 @@
 package org.openlfa.cli;
 
+import java.io.PrintWriter;
 import org.openlfa.core.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +27,19 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code: 0 done, 2 bad input or usage, 1 an internal failure. */
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return configure(new CommandLine(new Main())).execute(args);
+    }
+
+    /** Runs the command line with its output and error text going to the given writers (for embedding and tests). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = configure(new CommandLine(new Main()));
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
+    }
+
+    /** A user's input error prints one line and exits 2; anything else is a bug and keeps its stack trace. */
+    private static CommandLine configure(CommandLine cli) {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof InputException) {
                 commandLine.getErr().println("error: " + e.getMessage());
@@ -34,7 +47,7 @@ public final class Main implements Runnable {
             }
             throw e;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     @Override

@@ -2,49 +2,19 @@ package org.openlfa.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code lfa cba} on a study folder, and its answer to bad input. */
 class CbaCommandTest {
 
     @TempDir
     Path tmp;
-
-    private record Result(int code, String out, String err) {
-    }
-
-    private Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            CommandLine cli = new CommandLine(new Main());
-            // the same handler as Main.execute, with captured streams
-            cli.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
-            cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
-            cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-                if (e instanceof org.openlfa.core.InputException) {
-                    commandLine.getErr().println("error: " + e.getMessage());
-                    return 2;
-                }
-                throw e;
-            });
-            int code = cli.execute(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(originalErr);
-        }
-    }
 
     /** A two-scenario study folder in the format 'lfa study' writes. */
     private Path study() throws IOException {
@@ -75,7 +45,7 @@ class CbaCommandTest {
     @Test
     void writesTheThreeFilesForEveryCaseAndScenario() throws IOException {
         Path out = tmp.resolve("cba");
-        Result r = run("cba", "--study", study().toString(), "--out", out.toString());
+        CliRun r = CliRun.of("cba", "--study", study().toString(), "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("CBA written to", "no grid.csv");
         List<String> rows = Files.readAllLines(out.resolve("cba.csv"));
@@ -91,7 +61,8 @@ class CbaCommandTest {
     @Test
     void onlyTheChosenBusinessCase() throws IOException {
         Path out = tmp.resolve("cba");
-        Result r = run("cba", "--study", study().toString(), "--out", out.toString(), "--business-case", "BC2");
+        CliRun r = CliRun.of("cba", "--study", study().toString(), "--out", out.toString(), "--business-case",
+                "BC2");
         assertThat(r.code()).isZero();
         assertThat(Files.readAllLines(out.resolve("cba.csv"))).hasSize(3).allMatch(l -> !l.startsWith("BC1"));
     }
@@ -105,18 +76,18 @@ class CbaCommandTest {
         Path costsFile = tmp.resolve("costs.yaml");
         Files.writeString(costsFile, costs);
 
-        Result negative = run("cba", "--study", studyDir.toString(), "--out", out.toString(), "--costs",
+        CliRun negative = CliRun.of("cba", "--study", studyDir.toString(), "--out", out.toString(), "--costs",
                 costsFile.toString());
         assertThat(negative.code()).isEqualTo(2);
         assertThat(negative.err().strip().lines()).hasSize(1);
         assertThat(negative.err()).contains("costs.yaml:5", "prosumerCapex.energyBoxInEur", "0 or more");
 
-        Result unknown = run("cba", "--study", studyDir.toString(), "--out", out.toString(), "--business-case",
+        CliRun unknown = CliRun.of("cba", "--study", studyDir.toString(), "--out", out.toString(), "--business-case",
                 "BC4");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown business case 'BC4'");
 
-        Result missing = run("cba", "--study", tmp.resolve("nowhere").toString(), "--out", out.toString());
+        CliRun missing = CliRun.of("cba", "--study", tmp.resolve("nowhere").toString(), "--out", out.toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("nowhere");
         assertThat(out).doesNotExist();

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,16 +19,6 @@ class PowerflowCommandTest {
     @TempDir
     Path tmp;
 
-    private int run(ByteArrayOutputStream err, String... args) {
-        PrintStream original = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return Main.execute(args);
-        } finally {
-            System.setErr(original);
-        }
-    }
-
     private static Path ieeeMaster() {
         String root = System.getProperty("openlfa.sharedData");
         assumeTrue(root != null, "openlfa.sharedData not set");
@@ -41,8 +30,8 @@ class PowerflowCommandTest {
     @Test
     void minuteWritesVoltagesBranchesAndTransformer() throws IOException {
         Path out = tmp.resolve("pf566");
-        int code = run(new ByteArrayOutputStream(), "powerflow", "--network", ieeeMaster().toString(), "--minute",
-                "566", "--out", out.toString());
+        int code = CliRun.of("powerflow", "--network", ieeeMaster().toString(), "--minute",
+                "566", "--out", out.toString()).code();
         assertThat(code).isZero();
         List<String> voltages = Files.readAllLines(out.resolve("voltages.csv"));
         assertThat(voltages.get(0)).isEqualTo("bus,phase,v_pu,angle_deg");
@@ -69,8 +58,8 @@ class PowerflowCommandTest {
     @Test
     void dailyWritesEveryMinute() throws IOException {
         Path out = tmp.resolve("day");
-        int code = run(new ByteArrayOutputStream(), "powerflow", "--network", ieeeMaster().toString(), "--daily",
-                "--out", out.toString());
+        int code = CliRun.of("powerflow", "--network", ieeeMaster().toString(), "--daily",
+                "--out", out.toString()).code();
         assertThat(code).isZero();
         List<String> loads = Files.readAllLines(out.resolve("daily_loads.csv"));
         assertThat(loads.get(0)).isEqualTo("minute,load,phase,v_pu");
@@ -101,12 +90,11 @@ class PowerflowCommandTest {
     }
 
     private void assertBadInput(Path master, String minute, String... expected) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
         Path out = tmp.resolve("out");
-        int code = run(err, "powerflow", "--network", master.toString(), "--minute", minute, "--out",
+        CliRun run = CliRun.of("powerflow", "--network", master.toString(), "--minute", minute, "--out",
                 out.toString());
-        String message = err.toString(StandardCharsets.UTF_8).strip();
-        assertThat(code).isEqualTo(2);
+        String message = run.err().strip();
+        assertThat(run.code()).isEqualTo(2);
         assertThat(message.lines().count()).as(message).isEqualTo(1);
         assertThat(message).startsWith("error: ").contains(expected);
         assertThat(out).doesNotExist();
@@ -115,8 +103,8 @@ class PowerflowCommandTest {
     @Test
     void aTinyNetworkSolves() throws IOException {
         Path out = tmp.resolve("ok");
-        assertThat(run(new ByteArrayOutputStream(), "powerflow", "--network", tiny("", "4", "c").toString(),
-                "--minute", "4", "--out", out.toString())).isZero();
+        assertThat(CliRun.of("powerflow", "--network", tiny("", "4", "c").toString(),
+                "--minute", "4", "--out", out.toString()).code()).isZero();
         // minute 4: multiplier 2 x 4 kW on phase a, plus about 70 W lost in the 100 m cable (Zs = 0.053 ohm, 36 A)
         String a = Files.readAllLines(out.resolve("transformer.csv")).get(1);
         assertThat(Double.parseDouble(a.split(",")[1])).isCloseTo(8.07, within(0.01));

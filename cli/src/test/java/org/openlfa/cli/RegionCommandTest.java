@@ -2,9 +2,6 @@ package org.openlfa.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -28,19 +25,12 @@ class RegionCommandTest {
 
     @Test
     void badInputEndsWithExitCode2AndOneLine() {
-        PrintStream saved = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(Main.execute("region", "--networks", "enwl:99", "--out", tmp.resolve("x").toString()))
-                    .isEqualTo(2);
-            assertThat(Main.execute("region", "--engine", "spark", "--out", tmp.resolve("x").toString()))
-                    .isEqualTo(2);
-            assertThat(Main.execute("region", "--networks", "enwl:25", "--scenario", "2099Nowhere", "--out",
-                    tmp.resolve("x").toString())).isEqualTo(2);
-        } finally {
-            System.setErr(saved);
-        }
+        assertThat(CliRun.of("region", "--networks", "enwl:99", "--out", tmp.resolve("x").toString()).code())
+                .isEqualTo(2);
+        assertThat(CliRun.of("region", "--engine", "spark", "--out", tmp.resolve("x").toString()).code())
+                .isEqualTo(2);
+        assertThat(CliRun.of("region", "--networks", "enwl:25", "--scenario", "2099Nowhere", "--out",
+                tmp.resolve("x").toString()).code()).isEqualTo(2);
         assertThat(tmp.resolve("x")).doesNotExist();
     }
 

@@ -2,10 +2,10 @@ package org.openlfa.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
+
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,21 +18,11 @@ class StudyCommandTest {
     @TempDir
     Path tmp;
 
-    private int run(ByteArrayOutputStream err, String... args) {
-        PrintStream original = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return Main.execute(args);
-        } finally {
-            System.setErr(original);
-        }
-    }
-
     @Test
     void studyWritesEveryOutputForTheChosenScenarios() throws IOException {
         Path out = tmp.resolve("results");
-        int code = run(new ByteArrayOutputStream(), "study", "--scenario", "2020BAU-Low", "--scenario",
-                "2030Green-Medium", "--out", out.toString(), "--threads", "2");
+        int code = CliRun.of("study", "--scenario", "2020BAU-Low", "--scenario",
+                "2030Green-Medium", "--out", out.toString(), "--threads", "2").code();
         assertThat(code).isZero();
         List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
         assertThat(summary).hasSize(3);
@@ -59,20 +49,18 @@ class StudyCommandTest {
         Path scenario = tmp.resolve("mine.yaml");
         Files.writeString(scenario, "name: mine\nbasedOn: 2030Green\npenetraton:\n  pvShare: 0.5\n");
         Path out = tmp.resolve("results");
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = run(err, "study", "--scenario", scenario.toString(), "--out", out.toString());
-        assertThat(code).isEqualTo(2);
-        String message = err.toString(StandardCharsets.UTF_8);
+        CliRun run = CliRun.of("study", "--scenario", scenario.toString(), "--out", out.toString());
+        assertThat(run.code()).isEqualTo(2);
+        String message = run.err();
         assertThat(message).contains("mine.yaml", ":3", "penetraton").doesNotContain("Exception", "\tat ");
         assertThat(out).doesNotExist();
     }
 
     @Test
     void anUnknownScenarioNameIsAUserError() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = run(err, "study", "--scenario", "2040Blue-Low", "--out", tmp.resolve("r").toString());
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("2040Blue-Low", "2020BAU-Low");
+        CliRun run = CliRun.of("study", "--scenario", "2040Blue-Low", "--out", tmp.resolve("r").toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("2040Blue-Low", "2020BAU-Low");
     }
 
     @Test
@@ -89,10 +77,9 @@ class StudyCommandTest {
         List<String> lines = Files.readAllLines(pv);
         lines.set(99, lines.get(99).replaceFirst("^\\uFEFF?[^,]*,", ",,"));
         Files.write(pv, lines);
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = run(err, "study", "--scenario", "2020BAU-Low", "--profiles", profiles.toString(), "--out",
+        CliRun run = CliRun.of("study", "--scenario", "2020BAU-Low", "--profiles", profiles.toString(), "--out",
                 tmp.resolve("r").toString());
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Summer_PV_Profiles.csv", ":100", "column");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("Summer_PV_Profiles.csv", ":100", "column");
     }
 }
