@@ -33,6 +33,18 @@ class HomeOptimizerTest {
         return p;
     }
 
+    /** Plugged in 18:00 -> 07:00 (wrapping midnight), needs 14 kWh, 7 kW charger; uncontrolled it charges at 18-20. */
+    static EvSession eveningEv() {
+        boolean[] plugged = new boolean[24];
+        double[] baseline = new double[24];
+        for (int h = 0; h < 24; h++) {
+            plugged[h] = h >= 18 || h < 7;
+        }
+        baseline[18] = 7;
+        baseline[19] = 7;
+        return new EvSession(plugged, 14, 7, baseline);
+    }
+
     static HomeDayProblem home(double[] load, Optional<Battery> battery, Optional<EvSession> ev,
                                Optional<HeatPumpDay> hp, List<WetCycle> wet) {
         return new HomeDayProblem("h", HOURLY, twoPrice(), constant(0.05), load, constant(0), battery, ev, hp, wet);
@@ -78,15 +90,7 @@ class HomeOptimizerTest {
 
     @Test
     void evGetsItsEnergyByDepartureAndChargesAtNight() {
-        // plugged in 18:00 -> 07:00 (wrapping midnight), needs 14 kWh, 7 kW charger
-        boolean[] plugged = new boolean[24];
-        double[] baseline = new double[24];
-        for (int h = 0; h < 24; h++) {
-            plugged[h] = h >= 18 || h < 7;
-        }
-        baseline[18] = 7;
-        baseline[19] = 7;
-        EvSession ev = new EvSession(plugged, 14, 7, baseline);
+        EvSession ev = eveningEv();
         HomeDayProblem p = home(constant(0), Optional.empty(), Optional.of(ev), Optional.empty(), List.of());
         HomeSchedule s = optimizer.optimise(p);
         double delivered = Arrays.stream(s.evChargeInKw()).sum();
@@ -118,14 +122,7 @@ class HomeOptimizerTest {
 
     @Test
     void aCapMovesTheEvOutOfTheCappedHoursAtACost() {
-        boolean[] plugged = new boolean[24];
-        double[] baseline = new double[24];
-        for (int h = 0; h < 24; h++) {
-            plugged[h] = h >= 18 || h < 7;
-        }
-        baseline[18] = 7;
-        baseline[19] = 7;
-        EvSession ev = new EvSession(plugged, 14, 7, baseline);
+        EvSession ev = eveningEv();
         HomeDayProblem p = home(constant(0), Optional.empty(), Optional.of(ev), Optional.empty(), List.of());
         HomeSchedule free = optimizer.optimise(p);
         // the grid operator caps the home at 1 kW from 00:00 to 05:00: 14 kWh no longer fit in the cheap night
