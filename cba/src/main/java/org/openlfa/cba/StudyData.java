@@ -20,7 +20,7 @@ import org.openlfa.sim.ScenarioResult;
  * from a study folder ({@link StudyFolderReader}).
  *
  * <pre>{@code
- * StudyData study = StudyData.fromResults(results, scenarios, ScenarioLoader.loadBuiltInCatalogue());
+ * StudyData study = StudyData.fromResults(results, scenarios);
  * StudyData same = StudyFolderReader.read(Path.of("results"), ScenarioLoader.loadBuiltInCatalogue());
  * }</pre>
  *
@@ -50,10 +50,8 @@ public record StudyData(List<ScenarioData> scenarios, Optional<String> gridFile,
      *
      * @param results   the scenario results
      * @param scenarios the scenarios, same names as the results (for the year and dynamic wholesale shapes)
-     * @param assets    the study's asset catalogue (for the wet appliances a home is expected to have)
      */
-    public static StudyData fromResults(List<ScenarioResult> results, List<Scenario> scenarios,
-                                        AssetCatalogue assets) {
+    public static StudyData fromResults(List<ScenarioResult> results, List<Scenario> scenarios) {
         List<ScenarioData> out = new ArrayList<>();
         for (ScenarioResult r : results) {
             Scenario scenario = scenarios.stream().filter(s -> s.name().equals(r.summary().scenario())).findFirst()

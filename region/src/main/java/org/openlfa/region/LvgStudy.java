@@ -119,7 +119,7 @@ public final class LvgStudy {
             for (Scenario scenario : scenarios) {
                 results.add(runner.run(scenario, units -> { }));
             }
-            StudyData data = StudyData.fromResults(results, scenarios, in.catalogue);
+            StudyData data = StudyData.fromResults(results, scenarios);
             if (settings.withGrid()) {
                 Map<String, GridFigures> figures = new LinkedHashMap<>();
                 for (ScenarioResult r : results) {
