@@ -102,14 +102,15 @@ public final class CemsClient implements AutoCloseable {
         mqtt.setCallback(new MqttCallbackExtended() {
             @Override
             public void connectComplete(boolean reconnect, String serverUri) {
+                if (!reconnect) {
+                    return; // the first subscription is made and awaited after connect(): one SUBSCRIBE, not two
+                }
                 try {
                     mqtt.subscribe(Topics.ack(agentId), 1);
                 } catch (MqttException e) {
                     LOG.warn("{}: cannot subscribe to its acks: {}", agentId, e.toString());
                 }
-                if (reconnect) {
-                    c.resendAll();
-                }
+                c.resendAll();
             }
 
             @Override

@@ -58,6 +58,12 @@ final class Ingest implements AutoCloseable {
         client.setCallback(new MqttCallbackExtended() {
             @Override
             public void connectComplete(boolean reconnect, String serverUri) {
+                if (!reconnect) {
+                    // the first subscription is made (and awaited) by the start below; a second, concurrent SUBSCRIBE
+                    // on the same connection made Moquette close it now and then (seen in CI: "SUBSCRIBE received on
+                    // already closed connection", the platform not starting)
+                    return;
+                }
                 try {
                     client.subscribe(Topics.ALL_READINGS, 1);
                 } catch (MqttException e) {
