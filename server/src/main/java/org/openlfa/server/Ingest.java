@@ -5,11 +5,14 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -42,6 +45,7 @@ final class Ingest implements AutoCloseable {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private volatile boolean running = true;
+    private final CountDownLatch subscribed = new CountDownLatch(1);
 
     Ingest(Store store, String brokerUrl, SSLContext tls, String password) throws MqttException {
         this.store = store;
@@ -58,14 +62,21 @@ final class Ingest implements AutoCloseable {
         client.setCallback(new MqttCallbackExtended() {
             @Override
             public void connectComplete(boolean reconnect, String serverUri) {
-                if (!reconnect) {
-                    // the first subscription is made (and awaited) by the start below; a second, concurrent SUBSCRIBE
-                    // on the same connection made Moquette close it now and then (seen in CI: "SUBSCRIBE received on
-                    // already closed connection", the platform not starting)
-                    return;
-                }
+                // every (re)connection subscribes here, and the start waits for the first subscription to be granted:
+                // a connection the broker drops during start (seen in CI: "SUBSCRIBE received on already closed
+                // connection") is then retried by the automatic reconnect instead of failing the platform's start
                 try {
-                    client.subscribe(Topics.ALL_READINGS, 1);
+                    client.subscribe(Topics.ALL_READINGS, 1, null, new IMqttActionListener() {
+                        @Override
+                        public void onSuccess(IMqttToken token) {
+                            subscribed.countDown();
+                        }
+
+                        @Override
+                        public void onFailure(IMqttToken token, Throwable failure) {
+                            LOG.warn("ingest could not subscribe to readings: {}", String.valueOf(failure));
+                        }
+                    });
                 } catch (MqttException e) {
                     LOG.error("cannot subscribe to readings", e);
                 }
@@ -86,7 +97,14 @@ final class Ingest implements AutoCloseable {
             }
         });
         client.connect(o).waitForCompletion(30_000);
-        client.subscribe(Topics.ALL_READINGS, 1).waitForCompletion(30_000);
+        try {
+            if (!subscribed.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the broker did not grant the readings subscription within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while subscribing to readings", e);
+        }
         writer = new Thread(this::writeLoop, "lfa-ingest-writer");
         writer.setDaemon(true);
         writer.start();
