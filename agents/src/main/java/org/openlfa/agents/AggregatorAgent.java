@@ -1,12 +1,17 @@
 package org.openlfa.agents;
 
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.openlfa.agents.MessageContent.CommunityPriceSignal;
 import org.openlfa.agents.MessageContent.NetScheduleProposal;
 import org.openlfa.agents.MessageContent.RestOfCommunitySignal;
@@ -36,11 +41,28 @@ public final class AggregatorAgent implements Agent {
     private final AgentId id;
     private final String communityId;
     private final DantzigWolfeCoordinator coordinator;
-    private final Map<Reply, double[]> proposalsByRound = new HashMap<>();
-    private final Set<Class<? extends MessageContent>> receivedContentTypes = new LinkedHashSet<>();
-    private String conversationId;
+    /** Answers awaited and received, by member and round; completed by {@link #receive} on any thread. */
+    private final Map<Reply, CompletableFuture<double[]>> proposalsByRound = new ConcurrentHashMap<>();
+    private final Set<Class<? extends MessageContent>> receivedContentTypes = ConcurrentHashMap.newKeySet();
+    private final Duration replyTimeout;
+    private volatile String conversationId;
     private int round;
     private int coordinations;
+
+    /** A member that did not answer a call in time: the negotiation cannot go on with it. */
+    public static final class SilentMemberException extends RuntimeException {
+        private final AgentId member;
+
+        SilentMemberException(AgentId member, String message) {
+            super(message);
+            this.member = member;
+        }
+
+        /** The member that stayed silent. */
+        public AgentId member() {
+            return member;
+        }
+    }
 
     /**
      * @param id          this agent's name on the transport
@@ -48,9 +70,20 @@ public final class AggregatorAgent implements Agent {
      * @param coordinator the price-directive coordination
      */
     public AggregatorAgent(AgentId id, String communityId, DantzigWolfeCoordinator coordinator) {
+        this(id, communityId, coordinator, Duration.ZERO);
+    }
+
+    /**
+     * For a network transport, where answers arrive later on other threads.
+     *
+     * @param replyTimeout how long a member may take to answer one call before it counts as silent
+     */
+    public AggregatorAgent(AgentId id, String communityId, DantzigWolfeCoordinator coordinator,
+                           Duration replyTimeout) {
         this.id = Objects.requireNonNull(id, "id");
         this.communityId = Objects.requireNonNull(communityId, "communityId");
         this.coordinator = Objects.requireNonNull(coordinator, "coordinator");
+        this.replyTimeout = Objects.requireNonNull(replyTimeout, "replyTimeout");
     }
 
     @Override
@@ -65,7 +98,7 @@ public final class AggregatorAgent implements Agent {
 
     /** Coordinates one community day; the conversation is labelled by a running number. */
     public CoordinationResult coordinate(CommunityDay day, List<AgentId> members, List<double[]> initialNetSchedules,
-                                         InProcessTransport transport) {
+                                         Transport transport) {
         return coordinate(Integer.toString(coordinations + 1), day, members, initialNetSchedules, transport);
     }
 
@@ -77,9 +110,10 @@ public final class AggregatorAgent implements Agent {
      * @param day                 the community's prices and the net exchange of its uncoordinated members
      * @param members             the coordinated members' CEMS agents
      * @param initialNetSchedules per member, its first proposal: the net of its UC1 schedule
+     * @throws SilentMemberException when a member does not answer a call within the reply timeout (network only)
      */
     public CoordinationResult coordinate(String dayLabel, CommunityDay day, List<AgentId> members,
-                                         List<double[]> initialNetSchedules, InProcessTransport transport) {
+                                         List<double[]> initialNetSchedules, Transport transport) {
         if (members.size() != initialNetSchedules.size()) {
             throw new IllegalArgumentException(members.size() + " members but " + initialNetSchedules.size()
                     + " initial schedules");
@@ -113,7 +147,12 @@ public final class AggregatorAgent implements Agent {
                     message.sender(), message.conversationId());
         } else if (message.performative() == Performative.PROPOSE
                 && message.content() instanceof NetScheduleProposal proposal) {
-            proposalsByRound.put(new Reply(message.sender(), proposal.round()), proposal.netInKw());
+            CompletableFuture<double[]> awaited = proposalsByRound.get(new Reply(message.sender(), proposal.round()));
+            if (awaited == null) {
+                LOG.warn("{} ignores an unasked PROPOSE from {} (round {})", id, message.sender(), proposal.round());
+            } else {
+                awaited.complete(proposal.netInKw());
+            }
         } else {
             LOG.warn("{} ignores a {} with {} from {}", id, message.performative(), message.content(),
                     message.sender());
@@ -128,12 +167,12 @@ public final class AggregatorAgent implements Agent {
     private final class Member implements PriceResponder {
 
         private final AgentId id;
-        private final InProcessTransport transport;
+        private final Transport transport;
         /** Everything the member proposed in this conversation, the initial schedule first. */
         private final List<double[]> proposals = new ArrayList<>();
         private double[] masterWeights;
 
-        Member(AgentId id, double[] initialNetInKw, InProcessTransport transport) {
+        Member(AgentId id, double[] initialNetInKw, Transport transport) {
             this.id = id;
             this.transport = transport;
             proposals.add(initialNetInKw.clone());
@@ -158,16 +197,28 @@ public final class AggregatorAgent implements Agent {
         }
 
         private double[] call(MessageContent signal, int callRound) {
-            transport.send(new AclMessage(Performative.CFP, AggregatorAgent.this.id, List.of(id), conversationId,
-                    signal));
-            transport.deliverAll();
-            double[] answer = proposalsByRound.remove(new Reply(id, callRound));
-            if (answer == null) {
-                throw new IllegalStateException(id + " did not propose in round " + callRound + " of "
-                        + conversationId);
+            Reply key = new Reply(id, callRound);
+            CompletableFuture<double[]> answer = new CompletableFuture<>();
+            proposalsByRound.put(key, answer);
+            try {
+                transport.send(new AclMessage(Performative.CFP, AggregatorAgent.this.id, List.of(id),
+                        conversationId, signal));
+                transport.deliverAll();
+                double[] proposal = answer.isDone() ? answer.join()
+                        : answer.get(replyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                proposals.add(proposal.clone());
+                return proposal;
+            } catch (TimeoutException e) {
+                throw new SilentMemberException(id, id + " did not propose in round " + callRound + " of "
+                        + conversationId + " within " + replyTimeout.toMillis() + " ms");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SilentMemberException(id, "interrupted while waiting for " + id);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                proposalsByRound.remove(key);
             }
-            proposals.add(answer.clone());
-            return answer;
         }
 
         /** The award's weights: one per proposal the member made, as the coordinator states them. */

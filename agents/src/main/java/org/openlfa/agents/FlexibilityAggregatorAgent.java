@@ -46,12 +46,16 @@ public final class FlexibilityAggregatorAgent implements Agent {
     private final double marginFraction;
     private final Map<AgentId, Integer> feederOf = new LinkedHashMap<>();
     private final Map<AgentId, double[]> currentNet = new LinkedHashMap<>();
-    private final List<AclMessage> pendingRequests = new ArrayList<>();
-    private final Map<AgentId, FlexibilityProposal> proposals = new LinkedHashMap<>();
+    private final List<AclMessage> pendingRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The homes' answers to the current call; filled by {@link #receive}, on a network transport from its thread. */
+    private final Map<AgentId, FlexibilityProposal> proposals = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, List<AgentId>> selectedByOffer = new LinkedHashMap<>();
     private final Map<String, List<AgentId>> calledByOffer = new LinkedHashMap<>();
     private final Set<AgentId> committed = new HashSet<>();
     private final Map<AgentId, Double> homeCostInEur = new LinkedHashMap<>();
+    /** The flexible schedule each selected home proposed, and of those the ones ordered: what the homes now run. */
+    private final Map<AgentId, double[]> offeredNet = new LinkedHashMap<>();
+    private final Map<AgentId, double[]> dispatchedNet = new LinkedHashMap<>();
     private double settledRevenueInEur;
     private int messages;
 
@@ -112,17 +116,50 @@ public final class FlexibilityAggregatorAgent implements Agent {
         }
     }
 
+    /** The ids of the offers made so far. */
+    public Set<String> offerIds() {
+        return Set.copyOf(calledByOffer.keySet());
+    }
+
+    /** Each home's net schedule as dispatched: its flexible schedule where an order came, else its plan. */
+    public Map<AgentId, double[]> dispatchedNetInKw() {
+        Map<AgentId, double[]> out = new LinkedHashMap<>();
+        currentNet.forEach((home, net) -> out.put(home, dispatchedNet.getOrDefault(home, net).clone()));
+        return out;
+    }
+
     /** Answers every FlexRequest received since the last call: contract net with the homes, then FlexOffers. */
     public void answerRequests(InProcessTransport transport) {
+        answerRequests(transport, java.time.Duration.ZERO);
+    }
+
+    /**
+     * The same over a network transport, where the homes' proposals arrive later: a home that has not answered
+     * within {@code replyTimeout} is left out of the offer.
+     */
+    public void answerRequests(Transport transport, java.time.Duration replyTimeout) {
         List<AclMessage> requests = new ArrayList<>(pendingRequests);
-        pendingRequests.clear();
+        pendingRequests.removeAll(requests);
         for (AclMessage message : requests) {
             FlexRequest request = (FlexRequest) ((Usef) message.content()).message();
-            answer(request, message, transport);
+            answer(request, message, transport, replyTimeout);
         }
     }
 
-    private void answer(FlexRequest request, AclMessage message, InProcessTransport transport) {
+    private void awaitProposals(List<AgentId> candidates, java.time.Duration replyTimeout) {
+        long end = System.nanoTime() + replyTimeout.toNanos();
+        while (!proposals.keySet().containsAll(candidates) && System.nanoTime() < end) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void answer(FlexRequest request, AclMessage message, Transport transport,
+                        java.time.Duration replyTimeout) {
         int n = request.isps().stream().mapToInt(i -> i.start() - 1 + i.duration()).max().orElse(0);
         n = Math.max(n, currentNet.values().stream().findFirst().map(a -> a.length).orElse(0));
         double[] needInKw = new double[n];
@@ -158,6 +195,7 @@ public final class FlexibilityAggregatorAgent implements Agent {
                     new FlexibilityCall(max, min)));
         }
         transport.deliverAll();
+        awaitProposals(candidates, replyTimeout);
         // cheapest flexibility first: cost per kWh moved in the requested direction
         record Candidate(AgentId home, double[] deltaInKw, double usefulInKwh, double costInEur) {
         }
@@ -204,6 +242,7 @@ public final class FlexibilityAggregatorAgent implements Agent {
         for (Candidate c : offered) {
             if (selected.contains(c.home())) {
                 homeCostInEur.put(c.home(), c.costInEur());
+                offeredNet.put(c.home(), proposals.get(c.home()).netInKw().clone());
             }
         }
         FlexOffer offer = new FlexOffer(new UftpHeader(UftpHeader.UFTP_VERSION, domain,
@@ -236,6 +275,9 @@ public final class FlexibilityAggregatorAgent implements Agent {
                 continue; // selected for another offer: its verdict comes with that one
             }
             boolean accept = ordered && mine;
+            if (accept) {
+                dispatchedNet.put(home, offeredNet.get(home));
+            }
             transport.send(new AclMessage(accept ? Performative.ACCEPT_PROPOSAL : Performative.REJECT_PROPOSAL, id,
                     List.of(home), offerId, new FlexibilityVerdict()));
             if (!accept) {

@@ -54,6 +54,7 @@ public final class InProcessTransport implements Transport {
     }
 
     /** Delivers queued messages in FIFO order, receiver by receiver, until none is left. */
+    @Override
     public void deliverAll() {
         AclMessage message;
         while ((message = queue.poll()) != null) {

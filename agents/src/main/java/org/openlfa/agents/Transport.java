@@ -11,4 +11,10 @@ public interface Transport {
 
     /** Sends a message to all its receivers. */
     void send(AclMessage message);
+
+    /**
+     * Delivers what this transport has queued, where it queues: the study's transport delivers here, in order; a
+     * network transport delivers each message as it arrives, on its own threads, and has nothing to do here.
+     */
+    void deliverAll();
 }

@@ -7,7 +7,13 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.openlfa.core.InputException;
 import org.openlfa.server.CemsClient;
-import org.openlfa.server.HomeProfile;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import org.openlfa.model.asset.HomeAssetsFile;
+import org.openlfa.model.scenario.Scenario;
+import org.openlfa.model.scenario.ScenarioLoader;
+import org.openlfa.server.LiveCems;
+import org.openlfa.server.LiveHome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,9 +40,14 @@ final class AgentCommand implements Callable<Integer> {
         return 2;
     }
 
-    /** {@code lfa agent cems}: a home's energy box reporting its meter every PTU. */
+    /**
+     * {@code lfa agent cems}: a home's energy box. Each simulated day it plans the home (UC1) on the platform's
+     * tariffs and sends that plan to the aggregator, answers the aggregator's calls for proposals (UC2) and runs the
+     * schedule it is awarded, and every PTU it reports the meter's reading.
+     */
     @Command(name = "cems", mixinStandardHelpOptions = true,
-            description = "An energy box: publishes the home's reading every PTU (accelerated with --speed).")
+            description = "An energy box: plans the home's day, negotiates it with the aggregator, and publishes the "
+                    + "reading every PTU (accelerated with --speed).")
     static final class Cems implements Callable<Integer> {
 
         @Spec
@@ -58,10 +69,16 @@ final class AgentCommand implements Callable<Integer> {
                 description = "Environment variable holding the token when no --token-file (default ${DEFAULT-VALUE}).")
         String tokenEnv;
 
-        @Option(names = "--home", defaultValue = "F1_LOAD1", description = "Home of the reference study (load name).")
+        @Option(names = "--home", defaultValue = "F1_LOAD1",
+                description = "Home of the reference study (load name), when no --devices (default ${DEFAULT-VALUE}).")
         String home;
 
-        @Option(names = "--scenario", defaultValue = "2030Green-High", description = "Scenario of the reference study.")
+        @Option(names = "--devices", description = "The home's devices (YAML; see docs/examples/home-devices.yaml) "
+                + "instead of a home of the reference study.")
+        Path devices;
+
+        @Option(names = "--scenario", defaultValue = "2030Green-High",
+                description = "Scenario: the study home's devices, and the tariffs until the platform's arrive.")
         String scenario;
 
         @Option(names = "--ptu-minutes", defaultValue = "15", description = "PTU length (default ${DEFAULT-VALUE}).")
@@ -80,28 +97,41 @@ final class AgentCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             ServeCommand.quietBrokerLog();
             String token = token();
-            HomeProfile profile = HomeProfile.of(home, scenario, ptuMinutes % 5 == 0 ? ptuMinutes : 15);
+            Scenario chosen = ScenarioLoader.loadBuiltIn(scenario);
+            LiveHome live = devices == null ? LiveHome.ofStudyHome(home, scenario, ptuMinutes)
+                    : new LiveHome(id, HomeAssetsFile.read(devices), chosen, ptuMinutes);
             var out = spec.commandLine().getOut();
-            try (CemsClient client = CemsClient.connect(server, id, token, ca, (mid, status, reason, ms) ->
-                    out.println(status + " " + mid + (reason == null ? "" : " (" + reason + ")") + " " + ms + " ms"))) {
-                out.println("connected " + id + " home " + home + " " + scenario);
+            try (CemsClient client = CemsClient.connect(server, id, token, ca, (mid, status, reason, ms) -> {
+                if (reason != null) {
+                    out.println(status + " " + mid + " (" + reason + ")");
+                }
+            })) {
+                LiveCems cems = new LiveCems(client, live);
+                out.println("connected " + id + (devices == null ? " home " + home : " devices " + devices) + " "
+                        + scenario);
                 out.flush();
+                cems.awaitTariffs(5_000);
                 long ptus = hours == null ? Long.MAX_VALUE : Math.round(hours * 60 / ptuMinutes);
                 double periodMs = ptuMinutes * 60_000.0 / speed;
                 long t0 = System.nanoTime();
+                long sent = 0;
                 for (long k = 0; k < ptus; k++) {
+                    Instant ptuStart = start.plusSeconds(k * ptuMinutes * 60L);
+                    cems.startPtu(ptuStart).ifPresent(plan -> {
+                        out.printf(Locale.ROOT, "planned %s: own bill %.2f EUR%n",
+                                ptuStart.atZone(ZoneOffset.UTC).toLocalDate(), plan.costInEur());
+                        out.flush();
+                    });
                     long wait = t0 + (long) ((k + 1) * periodMs * 1e6) - System.nanoTime();
                     if (wait > 0) {
                         Thread.sleep(wait / 1_000_000);
                     }
-                    // The reading of the PTU that just ended.
-                    Instant ptuStart = start.plusSeconds(k * ptuMinutes * 60L);
-                    client.sendReading(ptuStart.toEpochMilli(), ptuMinutes, profile.netInKw(ptuStart),
-                            profile.billInEur(ptuStart));
-                    out.flush();
+                    cems.endPtu(ptuStart);
+                    sent++;
                 }
                 boolean all = client.awaitAcknowledged(30_000);
-                out.println(all ? "done" : "done, " + client.unacknowledged() + " unacknowledged");
+                out.println(all ? "done " + sent + " readings" : "done, " + client.unacknowledged()
+                        + " unacknowledged");
                 return all ? 0 : 1;
             }
         }

@@ -34,6 +34,7 @@ import org.openlfa.sim.HomeDay;
 import org.openlfa.sim.Household;
 import org.openlfa.sim.Households;
 import org.openlfa.sim.ScenarioResult;
+import org.openlfa.server.LiveBenchmark;
 import org.openlfa.sim.StudyOptions;
 import org.openlfa.sim.StudyRunner;
 import org.openlfa.sim.grid.DsoSettings;
@@ -69,6 +70,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--powerflow", description = "also time the power flow against OpenLoadFlow (about 40 s)")
     boolean powerflow;
+
+    @Option(names = "--live", paramLabel = "HOMES", description = "also time the coordination of HOMES homes over a "
+            + "running platform (MQTT/TLS) against the same coordination in process")
+    Integer liveHomes;
 
     @Option(names = "--ieee", defaultValue = "../shared/data/ieee-european-lv-test-feeder/opendss/Master.dss",
             description = "the IEEE European LV feeder's Master.dss for --powerflow (default: ${DEFAULT-VALUE}; "
@@ -137,6 +142,21 @@ final class BenchCommand implements Callable<Integer> {
             rows.put("full reference study, 12 scenarios x 184 homes (wall)",
                     String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9));
             rows.put("peak heap during the full study", String.format(Locale.ROOT, "%.0f MiB", peakHeapMiB()));
+        }
+        if (liveHomes != null) {
+            try {
+                Path dir = Files.createTempDirectory("lfa-bench-live");
+                LiveBenchmark.Result live = LiveBenchmark.run(dir, liveHomes);
+                rows.put("live coordination over MQTT/TLS, " + live.homes() + " homes",
+                        live.networkMs() + " ms (" + live.networkRounds() + " rounds, bill "
+                                + String.format(Locale.ROOT, "%.4f", live.networkBillInEur()) + " EUR)");
+                rows.put("same coordination in process (peer)", live.inProcessMs() + " ms (" + live.inProcessRounds()
+                        + " rounds, bill " + String.format(Locale.ROOT, "%.4f", live.inProcessBillInEur()) + " EUR)");
+                rows.put("ratio network / in process", String.format(Locale.ROOT, "%.1f",
+                        (double) live.networkMs() / Math.max(1, live.inProcessMs())));
+            } catch (Exception e) {
+                throw new IllegalStateException("live benchmark failed: " + e.getMessage(), e);
+            }
         }
         out.printf("Machine: %d cores, Java %s, %s; date %s; scenario %s%n%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), System.getProperty("os.arch"), LocalDate.now(), scenarioName);

@@ -2,8 +2,6 @@ package org.openlfa.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openlfa.server.ApiClient;
 import org.openlfa.server.Platform;
-import picocli.CommandLine;
 
 /** {@code lfa serve}, {@code lfa agent cems} and {@code lfa loadtest} against the real platform. */
 class PlatformCommandsTest {
@@ -19,10 +16,16 @@ class PlatformCommandsTest {
     @TempDir
     Path dir;
 
+    /** The exit code and the console output. */
     private static String run(String... args) {
-        StringWriter out = new StringWriter();
-        int code = new CommandLine(new Main()).setOut(new PrintWriter(out, true)).execute(args);
-        return "exit=" + code + "\n" + out;
+        CliRun r = CliRun.of(args);
+        return "exit=" + r.code() + "\n" + r.out();
+    }
+
+    /** The exit code, the console output and the error text. */
+    private static String runErr(String... args) {
+        CliRun r = CliRun.of(args);
+        return "exit=" + r.code() + "\n" + r.out() + r.err();
     }
 
     @Test
@@ -38,8 +41,27 @@ class PlatformCommandsTest {
             String agent = run("agent", "cems", "--id", "F1_LOAD1", "--server", platform.apiUrl(), "--ca",
                     ca.toString(), "--token-file", tokenFile.toString(), "--home", "F1_LOAD1", "--scenario",
                     "2030Green-High", "--speed", "7200", "--hours", "1");
-            assertThat(agent).startsWith("exit=0").contains("connected F1_LOAD1").contains("stored ").endsWith("done\n");
+            assertThat(agent).startsWith("exit=0").contains("connected F1_LOAD1")
+                    .containsPattern("planned 2030-01-15: own bill -?\\d+\\.\\d\\d EUR").endsWith("done 4 readings\n");
             assertThat(api.get("/api/readings?agent=F1_LOAD1", operator).body().size()).isEqualTo(4);
+
+            // a home from a devices file, planned and metered like a study home
+            Path devices = dir.resolve("home.yaml");
+            Files.writeString(devices, "loadProfileIndex: 12\nbattery: {capacityInKwh: 10.0, maxPowerInKw: 5.0}\n"
+                    + "pv: {peakPowerInKwp: 4.0, profileIndex: 3}\n");
+            Path ownToken = dir.resolve("my-home.token");
+            Files.writeString(ownToken, api.registerAgent(operator, "my-home", "cems"));
+            String own = run("agent", "cems", "--id", "my-home", "--server", platform.apiUrl(), "--ca",
+                    ca.toString(), "--token-file", ownToken.toString(), "--devices", devices.toString(), "--speed",
+                    "7200", "--hours", "0.5");
+            assertThat(own).startsWith("exit=0").contains("devices " + devices).endsWith("done 2 readings\n");
+            assertThat(api.get("/api/readings?agent=my-home", operator).body().size()).isEqualTo(2);
+
+            // a devices file with an error: named file, line and field, exit code 2, nothing sent
+            Files.writeString(devices, "loadProfileIndex: 12\nbattery: {capacityInKwh: -10.0, maxPowerInKw: 5.0}\n");
+            String bad = runErr("agent", "cems", "--id", "my-home", "--server", platform.apiUrl(), "--ca",
+                    ca.toString(), "--token-file", ownToken.toString(), "--devices", devices.toString());
+            assertThat(bad).startsWith("exit=2").contains("home.yaml:2: field 'battery.capacityInKwh'");
 
             String load = run("loadtest", "--target", platform.apiUrl(), "--data-dir", data.toString(), "--agents",
                     "5", "--hours", "0.1", "--speed", "120");

@@ -3,6 +3,7 @@ package org.openlfa.server;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,6 +26,8 @@ final class Authority {
     private final byte[] operatorHash;
     private final byte[] platformHash;
     private final Map<String, Store.Agent> agents = new ConcurrentHashMap<>();
+    /** Agents revoked since start; after a restart their random token hash alone keeps them out. */
+    private final Set<String> revoked = ConcurrentHashMap.newKeySet();
 
     Authority(Store store, String operatorToken, String platformPassword) {
         this.store = store;
@@ -53,40 +56,88 @@ final class Authority {
      * another agent's session; the password is the agent's token.
      */
     boolean brokerLogin(String clientId, String user, byte[] password) {
-        if (user == null || password == null || !user.equals(clientId)) {
+        // the platform runs several clients (intake, agents), each with its own client id under the one user
+        boolean platformClient = PLATFORM.equals(user) && clientId != null && clientId.startsWith(PLATFORM);
+        if (user == null || password == null || !(user.equals(clientId) || platformClient)) {
             return false;
         }
         String pw = new String(password, java.nio.charset.StandardCharsets.UTF_8);
         if (PLATFORM.equals(user)) {
             return Secrets.sameHash(Secrets.hash(pw), platformHash);
         }
+        if (isReserved(user)) {
+            return false; // the platform's own agents' inboxes carry signed UFTP: nobody may log in as them
+        }
         Store.Agent a = agent(user);
         return a != null && Secrets.sameHash(Secrets.hash(pw), a.tokenSha256());
     }
 
-    /** Broker ACL, publish: a CEMS only on its own readings topic; the platform everywhere. */
+    /**
+     * Broker ACL, publish: an agent only on its own outbox and status topics, a CEMS also on its readings topic; the
+     * platform everywhere.
+     */
     boolean mayPublish(String user, String topic) {
         if (PLATFORM.equals(user)) {
             return true;
         }
         Store.Agent a = agent(user);
-        return a != null && "cems".equals(a.role()) && topic.equals(Topics.readings(user));
+        if (a == null) {
+            return false;
+        }
+        return topic.equals(Topics.outbox(user)) || topic.equals(Topics.status(user))
+                || "cems".equals(a.role()) && topic.equals(Topics.readings(user));
     }
 
-    /** Broker ACL, subscribe: a CEMS only its own acknowledgements and the public prices; the platform everything. */
+    /**
+     * Broker ACL, subscribe: an agent only its own inbox and acknowledgements, and the public prices; the platform
+     * everything.
+     */
     boolean maySubscribe(String user, String topic) {
         if (PLATFORM.equals(user)) {
             return true;
         }
         Store.Agent a = agent(user);
-        return a != null && (topic.equals(Topics.ack(user)) || topic.startsWith(Topics.PRICES));
+        return a != null && (topic.equals(Topics.ack(user)) || topic.equals(Topics.inbox(user))
+                || topic.startsWith(Topics.PRICES));
+    }
+
+    /** Names of the platform's own agents, which no registered agent may take. */
+    static boolean isReserved(String agentId) {
+        return PLATFORM.equals(agentId) || OPERATOR.equals(agentId) || UftpLink.AGGREGATOR.agentId().equals(agentId)
+                || UftpLink.DSO.agentId().equals(agentId) || agentId.startsWith(PLATFORM);
+    }
+
+    /** Whether {@code agentId} is a registered energy box (a member of the community). */
+    boolean isCems(String agentId) {
+        Store.Agent a = agent(agentId);
+        return a != null && "cems".equals(a.role());
     }
 
     void remember(Store.Agent a) {
         agents.put(a.id(), a);
     }
 
+    /**
+     * Drops what is cached of an agent, so that the next broker check reads the register again: after a token
+     * rotation the old token stops opening the broker at once.
+     */
+    void forget(String id) {
+        agents.remove(id);
+    }
+
+    /**
+     * Refuses a revoked agent from now on, at the broker too: its token hash is already random in the register (no
+     * new login), and this also stops a session it still has open from publishing or subscribing.
+     */
+    void revoke(String id) {
+        revoked.add(id);
+        agents.remove(id);
+    }
+
     private Store.Agent agent(String id) {
+        if (revoked.contains(id)) {
+            return null;
+        }
         Store.Agent a = agents.get(id);
         if (a == null) {
             try {

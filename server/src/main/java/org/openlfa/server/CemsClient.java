@@ -1,7 +1,9 @@
 package org.openlfa.server;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -9,6 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import javax.net.ssl.SSLContext;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -17,6 +21,10 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.openlfa.agents.AclMessage;
+import org.openlfa.agents.Agent;
+import org.openlfa.agents.AgentId;
+import org.openlfa.agents.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,12 +63,19 @@ public final class CemsClient implements AutoCloseable {
         return t;
     });
     private static final long RESEND_AFTER_MS = 5_000;
+    /** Presence payloads on {@link Topics#status}. */
+    static final String ONLINE = "online";
+    static final String OFFLINE = "offline";
 
     private record Pending(byte[] payload, long firstSentNanos, long lastSentNanos) {
     }
 
     private final String agentId;
     private final MqttAsyncClient client;
+    private final NetworkTransport transport = new NetworkTransport();
+    private volatile Consumer<byte[]> pricesListener = payload -> { };
+    /** The last publication per price topic: retained ones arrive at the subscription, before any listener. */
+    private final Map<String, byte[]> latestPrices = new ConcurrentHashMap<>();
     private final Map<String, Pending> outbox = new ConcurrentHashMap<>();
     private final AckListener listener;
     private final ScheduledFuture<?> resender;
@@ -99,6 +114,9 @@ public final class CemsClient implements AutoCloseable {
         o.setConnectionTimeout(30);
         o.setKeepAliveInterval(30);
         o.setMaxInflight(1_000);
+        // the broker publishes "offline" for us when the connection dies without a DISCONNECT: that is how the
+        // platform learns that an energy box is gone, whatever broker runs in between
+        o.setWill(Topics.status(agentId), OFFLINE.getBytes(StandardCharsets.UTF_8), 1, true);
         mqtt.setCallback(new MqttCallbackExtended() {
             @Override
             public void connectComplete(boolean reconnect, String serverUri) {
@@ -106,9 +124,10 @@ public final class CemsClient implements AutoCloseable {
                     return; // the first subscription is made and awaited after connect(): one SUBSCRIBE, not two
                 }
                 try {
-                    mqtt.subscribe(Topics.ack(agentId), 1);
+                    mqtt.subscribe(c.subscriptions(), new int[] {1, 1, 1});
+                    c.announce(ONLINE);
                 } catch (MqttException e) {
-                    LOG.warn("{}: cannot subscribe to its acks: {}", agentId, e.toString());
+                    LOG.warn("{}: cannot subscribe to its topics: {}", agentId, e.toString());
                 }
                 c.resendAll();
             }
@@ -120,7 +139,14 @@ public final class CemsClient implements AutoCloseable {
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                c.acknowledged(WireCodec.readAck(message.getPayload()));
+                if (topic.equals(Topics.ack(agentId))) {
+                    c.acknowledged(WireCodec.readAck(message.getPayload()));
+                } else if (topic.equals(Topics.inbox(agentId))) {
+                    c.transport.deliver(message.getPayload());
+                } else if (topic.startsWith(Topics.PRICES)) {
+                    c.latestPrices.put(topic, message.getPayload());
+                    c.pricesListener.accept(message.getPayload());
+                }
             }
 
             @Override
@@ -129,7 +155,8 @@ public final class CemsClient implements AutoCloseable {
         });
         try {
             mqtt.connect(o).waitForCompletion(60_000);
-            mqtt.subscribe(Topics.ack(agentId), 1).waitForCompletion(30_000);
+            mqtt.subscribe(c.subscriptions(), new int[] {1, 1, 1}).waitForCompletion(30_000);
+            c.announce(ONLINE);
         } catch (MqttException e) {
             c.close();
             throw e;
@@ -141,11 +168,104 @@ public final class CemsClient implements AutoCloseable {
         return agentId;
     }
 
+    private String[] subscriptions() {
+        return new String[] {Topics.ack(agentId), Topics.inbox(agentId), Topics.PRICES + "#"};
+    }
+
+    private void announce(String presence) throws MqttException {
+        client.publish(Topics.status(agentId), presence.getBytes(StandardCharsets.UTF_8), 1, true);
+    }
+
+    /**
+     * Makes {@code agent} (this home's energy box, e.g. the study's {@code CemsAgent}) answer the platform's agents:
+     * what arrives in this agent's inbox is handed to it, one message at a time, and what it sends goes to the
+     * platform as an envelope about the PTU {@code ptuClock} names.
+     *
+     * @param ptuClock the start of the current PTU (ms since the epoch, simulated clock) and its length
+     */
+    public Transport attach(Agent agent, LongSupplier ptuClock, int ptuMinutes) {
+        transport.register(agent.id(), agent);
+        transport.ptuClock = ptuClock;
+        transport.ptuMinutes = ptuMinutes;
+        return transport;
+    }
+
+    /**
+     * Called with each price and forecast publication of the platform (raw JSON), starting with the latest of each
+     * topic received so far.
+     */
+    public void onPrices(Consumer<byte[]> listener) {
+        pricesListener = listener;
+        latestPrices.values().forEach(listener);
+    }
+
+    /**
+     * Carries the attached agent's messages: incoming from its inbox (only the platform may publish there, so the
+     * sender is trusted to be a platform agent), outgoing on its outbox.
+     */
+    private final class NetworkTransport implements Transport {
+        private volatile Agent agent;
+        private volatile LongSupplier ptuClock = () -> 0L;
+        private volatile int ptuMinutes = 15;
+
+        @Override
+        public void register(AgentId id, Agent a) {
+            if (!id.value().equals(agentId)) {
+                throw new IllegalArgumentException("this connection is " + agentId + ", not " + id);
+            }
+            agent = a;
+        }
+
+        @Override
+        public void send(AclMessage message) {
+            if (!message.sender().value().equals(agentId)) {
+                throw new IllegalArgumentException(agentId + " cannot send as " + message.sender());
+            }
+            byte[] payload = WireCodec.encode(new Envelope(UUID.randomUUID(), System.currentTimeMillis(),
+                    ptuClock.getAsLong(), ptuMinutes, message));
+            try {
+                client.publish(Topics.outbox(agentId), payload, 1, false);
+            } catch (MqttException e) {
+                LOG.warn("{}: {} not sent: {}", agentId, message.performative(), e.getMessage());
+            }
+        }
+
+        @Override
+        public void deliverAll() {
+            // delivered as it arrives, on the MQTT callback thread
+        }
+
+        void deliver(byte[] payload) {
+            Agent a = agent;
+            if (a == null) {
+                LOG.debug("{}: a message arrived before an agent was attached; dropped", agentId);
+                return;
+            }
+            try {
+                Envelope e = WireCodec.decode(payload, null);
+                synchronized (a) {
+                    a.receive(e.acl(), this);
+                }
+            } catch (RejectedMessage r) {
+                LOG.warn("{}: unreadable message from the platform: {}", agentId, r.getMessage());
+            } catch (RuntimeException ex) {
+                LOG.warn("{}: could not handle a message from the platform", agentId, ex);
+            }
+        }
+    }
+
     /** Publishes one reading and returns its message id. */
     public UUID sendReading(long ptuStartEpochMs, int ptuMinutes, double netInKw, double billInEur) {
+        return sendReading(ptuStartEpochMs, ptuMinutes, netInKw, billInEur, OptionalDouble.empty(),
+                OptionalDouble.empty());
+    }
+
+    /** Publishes one reading with the household load and the PV metered apart, and returns its message id. */
+    public UUID sendReading(long ptuStartEpochMs, int ptuMinutes, double netInKw, double billInEur,
+                            OptionalDouble loadInKw, OptionalDouble pvInKw) {
         UUID id = UUID.randomUUID();
-        byte[] payload = WireCodec.encode(WireCodec.reading(id, agentId, ptuStartEpochMs, ptuMinutes, netInKw,
-                billInEur, System.currentTimeMillis()));
+        byte[] payload = WireCodec.encodeReading(WireCodec.reading(id, agentId, ptuStartEpochMs, ptuMinutes,
+                netInKw, billInEur, System.currentTimeMillis()), loadInKw, pvInKw);
         sendRaw(id.toString(), payload);
         return id;
     }
@@ -193,6 +313,21 @@ public final class CemsClient implements AutoCloseable {
         outbox.values().forEach(p -> publish(p.payload()));
     }
 
+    /**
+     * Drops the connection the way a crash or a pulled cable does, without an MQTT DISCONNECT, so the broker
+     * publishes this agent's last will ({@code offline}); for fault tests.
+     */
+    void dropLikeACrash() throws MqttException {
+        resender.cancel(false);
+        client.disconnectForcibly(0, 1_000, false);
+        client.close(true);
+    }
+
+    /** Publishes a payload as is on this agent's outbox (tests use it for replayed and stale messages). */
+    void publishOutboxRaw(byte[] payload) throws MqttException {
+        client.publish(Topics.outbox(agentId), payload, 1, false);
+    }
+
     /** Messages sent and not yet acknowledged. */
     public int unacknowledged() {
         return outbox.size();
@@ -224,6 +359,8 @@ public final class CemsClient implements AutoCloseable {
         resender.cancel(false);
         try {
             if (client.isConnected()) {
+                // a clean DISCONNECT suppresses the last will: say goodbye ourselves
+                announce(OFFLINE);
                 client.disconnect(500).waitForCompletion(5_000);
             }
         } catch (MqttException e) {

@@ -1,24 +1,16 @@
 package org.openlfa.server;
 
 import java.time.Instant;
-import java.time.Month;
 import java.time.ZoneOffset;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.openlfa.core.Season;
 import org.openlfa.core.TimeGrid;
-import org.openlfa.grid.EnwlNetwork;
-import org.openlfa.grid.LvNetwork;
 import org.openlfa.model.asset.HomeAssets;
 import org.openlfa.model.profile.ProfileKind;
 import org.openlfa.model.profile.ProfileLibrary;
 import org.openlfa.model.scenario.Scenario;
 import org.openlfa.model.scenario.ScenarioLoader;
-import org.openlfa.sim.AssetAssigner;
-import org.openlfa.sim.Communities;
-import org.openlfa.sim.Household;
-import org.openlfa.sim.Households;
-import org.openlfa.sim.StudyOptions;
-import org.openlfa.sim.grid.DsoSettings;
 
 /**
  * A home of the reference study as its meter sees it: the devices the study assigns to that load of ENWL network 22
@@ -46,22 +38,19 @@ public final class HomeProfile {
 
     /** The home {@code homeId} (a load name such as {@code F1_LOAD1}) under the built-in scenario {@code scenario}. */
     public static HomeProfile of(String homeId, String scenarioName, int ptuMinutes) {
-        LvNetwork network = EnwlNetwork.loadBuiltIn("network_22", DsoSettings.builtIn().transformerRatingInKva());
-        List<Household> homes = Households.of(network, Communities.network22Default());
-        int index = -1;
-        for (int i = 0; i < homes.size(); i++) {
-            if (homes.get(i).id().equals(homeId)) {
-                index = i;
-            }
-        }
-        if (index < 0) {
-            throw new IllegalArgumentException("no home " + homeId + " in network 22 (e.g. F1_LOAD1)");
-        }
         Scenario scenario = ScenarioLoader.loadBuiltIn(scenarioName);
+        return of(homeId, LiveHome.studyHomeAssets(homeId, scenario), scenario, ptuMinutes);
+    }
+
+    /** Every home of the reference study under {@code scenario}, by load name (the DSO's view of its network). */
+    public static Map<String, HomeProfile> allStudyHomes(Scenario scenario, int ptuMinutes) {
+        Map<String, HomeProfile> out = new LinkedHashMap<>();
+        LiveHome.studyHomes(scenario).forEach((id, assets) -> out.put(id, of(id, assets, scenario, ptuMinutes)));
+        return out;
+    }
+
+    private static HomeProfile of(String homeId, HomeAssets assets, Scenario scenario, int ptuMinutes) {
         ProfileLibrary profiles = ProfileLibrary.builtIn();
-        AssetAssigner assigner = new AssetAssigner(homes, ScenarioLoader.loadBuiltInCatalogue(), profiles,
-                StudyOptions.defaults().seed());
-        HomeAssets assets = assigner.assetsOf(index, scenario.penetration());
         TimeGrid grid = TimeGrid.ofMinutes(ptuMinutes);
         int n = grid.ptusPerDay();
         double[][] net = new double[Season.values().length][];
@@ -95,6 +84,11 @@ public final class HomeProfile {
         return homeId;
     }
 
+    /** The uncontrolled net power (kW, positive = import) of each PTU of a representative day of {@code season}. */
+    public double[] dayNetInKw(Season season) {
+        return netBySeason[season.ordinal()].clone();
+    }
+
     /** Mean net power (kW, positive = import) in the PTU that contains {@code at} (UTC). */
     public double netInKw(Instant at) {
         return netBySeason[season(at).ordinal()][ptu(at)];
@@ -110,12 +104,6 @@ public final class HomeProfile {
     }
 
     static Season season(Instant at) {
-        Month m = at.atZone(ZoneOffset.UTC).getMonth();
-        return switch (m) {
-            case DECEMBER, JANUARY, FEBRUARY -> Season.WINTER;
-            case MARCH, APRIL, MAY -> Season.SPRING;
-            case JUNE, JULY, AUGUST -> Season.SUMMER;
-            default -> Season.AUTUMN;
-        };
+        return CommunitySettings.seasonOf(at.atZone(ZoneOffset.UTC).toLocalDate());
     }
 }

@@ -5,20 +5,14 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.openlfa.server.uftp.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,73 +32,33 @@ final class Ingest implements AutoCloseable {
     }
 
     private final Store store;
+    private final Consumer<List<MeterReading>> onStored;
+    private final PlatformConnection connection;
     private final MqttAsyncClient client;
     private final BlockingQueue<Incoming> queue = new LinkedBlockingQueue<>(200_000);
     private final Thread writer;
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong throttled = new AtomicLong();
+    /**
+     * Per agent, 100 readings/s with bursts of 1,000: far above a meter (one reading a PTU, or a few per second in
+     * accelerated time), low enough that one flooding agent cannot starve the others.
+     */
+    private final RateLimiter limiter = new RateLimiter(100, 1_000);
     private volatile boolean running = true;
-    private final CountDownLatch subscribed = new CountDownLatch(1);
 
-    Ingest(Store store, String brokerUrl, SSLContext tls, String password) throws MqttException {
+    /**
+     * @param onStored told of the readings each batch stored anew (not the duplicates), after the commit
+     */
+    Ingest(Store store, String brokerUrl, SSLContext tls, String password,
+           Consumer<List<MeterReading>> onStored) throws MqttException {
         this.store = store;
-        this.client = new MqttAsyncClient(brokerUrl, Authority.PLATFORM, new MemoryPersistence());
-        MqttConnectOptions o = new MqttConnectOptions();
-        o.setUserName(Authority.PLATFORM);
-        o.setPassword(password.toCharArray());
-        o.setSocketFactory(new NoDelaySocketFactory(tls.getSocketFactory()));
-        o.setHttpsHostnameVerificationEnabled(true);
-        o.setCleanSession(true);
-        o.setAutomaticReconnect(true);
-        o.setMaxInflight(10_000);
-        o.setKeepAliveInterval(30);
-        client.setCallback(new MqttCallbackExtended() {
-            @Override
-            public void connectComplete(boolean reconnect, String serverUri) {
-                // every (re)connection subscribes here, and the start waits for the first subscription to be granted:
-                // a connection the broker drops during start (seen in CI: "SUBSCRIBE received on already closed
-                // connection") is then retried by the automatic reconnect instead of failing the platform's start
-                try {
-                    client.subscribe(Topics.ALL_READINGS, 1, null, new IMqttActionListener() {
-                        @Override
-                        public void onSuccess(IMqttToken token) {
-                            subscribed.countDown();
-                        }
-
-                        @Override
-                        public void onFailure(IMqttToken token, Throwable failure) {
-                            LOG.warn("ingest could not subscribe to readings: {}", String.valueOf(failure));
-                        }
-                    });
-                } catch (MqttException e) {
-                    LOG.error("cannot subscribe to readings", e);
-                }
-            }
-
-            @Override
-            public void connectionLost(Throwable cause) {
-                LOG.warn("ingest lost its broker connection: {}", String.valueOf(cause));
-            }
-
-            @Override
-            public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
-                queue.put(new Incoming(topic, message.getPayload()));
-            }
-
-            @Override
-            public void deliveryComplete(IMqttDeliveryToken token) {
-            }
-        });
-        client.connect(o).waitForCompletion(30_000);
-        try {
-            if (!subscribed.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the broker did not grant the readings subscription within 30 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while subscribing to readings", e);
-        }
+        this.onStored = onStored;
+        this.connection = new PlatformConnection(brokerUrl, Authority.PLATFORM, tls, password, "the intake");
+        this.client = connection.client();
+        connection.connect(new String[] {Topics.ALL_READINGS},
+                (topic, payload) -> queue.put(new Incoming(topic, payload)));
         writer = new Thread(this::writeLoop, "lfa-ingest-writer");
         writer.setDaemon(true);
         writer.start();
@@ -120,6 +74,11 @@ final class Ingest implements AutoCloseable {
 
     long rejected() {
         return rejected.get();
+    }
+
+    /** Readings left unacknowledged because their agent was over its rate (they come again). */
+    long throttled() {
+        return throttled.get();
     }
 
     private void writeLoop() {
@@ -146,8 +105,14 @@ final class Ingest implements AutoCloseable {
     private void process(List<Incoming> batch) {
         List<MeterReading> good = new ArrayList<>();
         List<String> goodTopics = new ArrayList<>();
+        long now = System.nanoTime();
         for (Incoming in : batch) {
             String agent = Topics.agentOfReadings(in.topic());
+            if (agent != null && !limiter.tryAcquire(agent, now)) {
+                // not acknowledged, so not lost: the agent resends it after its resend delay
+                throttled.incrementAndGet();
+                continue;
+            }
             try {
                 if (agent == null) {
                     throw new RejectedMessage("not a readings topic");
@@ -169,6 +134,13 @@ final class Ingest implements AutoCloseable {
             LOG.error("storing {} readings failed: {}", good.size(), e.getMessage());
             return;
         }
+        List<MeterReading> fresh = new ArrayList<>();
+        for (int i = 0; i < good.size(); i++) {
+            if (counts[i] != 0) {
+                fresh.add(good.get(i));
+            }
+        }
+        onStored.accept(fresh);
         for (int i = 0; i < good.size(); i++) {
             boolean isNew = counts[i] != 0;
             (isNew ? stored : duplicates).incrementAndGet();
@@ -205,14 +177,9 @@ final class Ingest implements AutoCloseable {
         writer.interrupt();
         try {
             writer.join(5000);
-            client.disconnect(500).waitForCompletion(5000);
-        } catch (MqttException | InterruptedException e) {
-            LOG.debug("ingest close: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        try {
-            client.close();
-        } catch (MqttException e) {
-            LOG.debug("ingest close: {}", e.toString());
-        }
+        connection.close();
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.UUID;
 import org.openlfa.agents.AclMessage;
 import org.openlfa.agents.AgentId;
@@ -35,6 +36,11 @@ public final class WireCodec {
     public static final double MAX_ABS_BILL_EUR = 100.0;
     /** The platform's aggregator: where readings go. */
     public static final String AGGREGATOR = "aggregator";
+    /** Bound on every number of a negotiation message (kW, EUR/kWh, EUR, weights): far beyond any home. */
+    public static final double MAX_ABS_VALUE = 1_000.0;
+    /** A day in one-minute PTUs: the longest array a message may carry. */
+    public static final int MAX_VALUES = 1_440;
+    private static final int MAX_ROUND = 10_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long YEAR_2000_MS = 946_684_800_000L;
@@ -51,8 +57,24 @@ public final class WireCodec {
         return new Envelope(id, sentAtEpochMs, ptuStartEpochMs, ptuMinutes, acl);
     }
 
-    /** The JSON bytes of an envelope (PlanReport and NetScheduleProposal contents). */
+    /**
+     * The JSON bytes of an envelope. Every content of the study's negotiation has a wire form; the USEF messages
+     * travel as signed UFTP XML instead (see {@code org.openlfa.server.uftp}).
+     */
     public static byte[] encode(Envelope e) {
+        return write(envelopeJson(e));
+    }
+
+    /** The JSON bytes of a reading with the household load and PV metered apart (each may be absent). */
+    public static byte[] encodeReading(Envelope e, OptionalDouble loadInKw, OptionalDouble pvInKw) {
+        ObjectNode root = envelopeJson(e);
+        ObjectNode content = (ObjectNode) root.get("content");
+        loadInKw.ifPresent(v -> content.putArray("loadInKw").add(v));
+        pvInKw.ifPresent(v -> content.putArray("pvInKw").add(v));
+        return write(root);
+    }
+
+    private static ObjectNode envelopeJson(Envelope e) {
         ObjectNode root = JSON.createObjectNode();
         root.put("messageId", e.messageId().toString());
         root.put("sentAtMs", e.sentAtEpochMs());
@@ -65,36 +87,119 @@ public final class WireCodec {
         acl.receivers().forEach(r -> receivers.add(r.value()));
         root.put("conversationId", acl.conversationId());
         ObjectNode content = root.putObject("content");
-        if (acl.content() instanceof MessageContent.PlanReport p) {
+        MessageContent c = acl.content();
+        if (c instanceof MessageContent.PlanReport p) {
             content.put("type", "PlanReport");
-            ArrayNode net = content.putArray("netInKw");
-            for (double v : p.netInKw()) {
-                net.add(v);
-            }
+            array(content, "netInKw", p.netInKw());
             content.put("billInEur", p.billInEur());
-        } else if (acl.content() instanceof MessageContent.NetScheduleProposal p) {
+        } else if (c instanceof MessageContent.NetScheduleProposal p) {
             content.put("type", "NetScheduleProposal");
             content.put("round", p.round());
-            ArrayNode net = content.putArray("netInKw");
-            for (double v : p.netInKw()) {
-                net.add(v);
-            }
+            array(content, "netInKw", p.netInKw());
+        } else if (c instanceof MessageContent.CommunityPriceSignal p) {
+            content.put("type", "CommunityPriceSignal");
+            content.put("round", p.round());
+            array(content, "priceInEurPerKwh", p.priceInEurPerKwh());
+        } else if (c instanceof MessageContent.RestOfCommunitySignal p) {
+            content.put("type", "RestOfCommunitySignal");
+            content.put("round", p.round());
+            array(content, "restOfCommunityNetInKw", p.restOfCommunityNetInKw());
+        } else if (c instanceof MessageContent.ScheduleAward p) {
+            content.put("type", "ScheduleAward");
+            array(content, "weightsOfProposals", p.weightsOfProposals());
+        } else if (c instanceof MessageContent.FlexibilityCall p) {
+            content.put("type", "FlexibilityCall");
+            array(content, "maxNetInKw", p.maxNetInKw());
+            array(content, "minNetInKw", p.minNetInKw());
+        } else if (c instanceof MessageContent.FlexibilityProposal p) {
+            content.put("type", "FlexibilityProposal");
+            array(content, "netInKw", p.netInKw());
+            content.put("extraCostInEur", p.extraCostInEur());
+        } else if (c instanceof MessageContent.FlexibilityVerdict) {
+            content.put("type", "FlexibilityVerdict");
         } else {
-            throw new IllegalArgumentException("no wire form yet for " + acl.content().getClass().getSimpleName());
+            throw new IllegalArgumentException("USEF messages travel as signed UFTP XML, not as JSON envelopes");
         }
+        return root;
+    }
+
+    /** A JSON array of numbers; NaN ("no value", e.g. no limit in that PTU) is written as null. */
+    private static void array(ObjectNode into, String field, double[] values) {
+        ArrayNode a = into.putArray(field);
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                a.addNull();
+            } else {
+                a.add(v);
+            }
+        }
+    }
+
+    private static byte[] write(ObjectNode root) {
         try {
             return JSON.writeValueAsBytes(root);
-        } catch (JsonProcessingException e1) {
-            throw new IllegalStateException(e1);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
     /**
-     * Parses and checks a meter reading that arrived on the topic of {@code topicAgent}.
+     * Parses and checks any agent message that arrived on the topic of {@code topicAgent}: the envelope, the
+     * performative, a known content whose arrays are finite, at most a day of minutes long and within
+     * {@link #MAX_ABS_VALUE}.
      *
-     * @throws RejectedMessage with the reason, when the message is malformed, out of range or from the wrong sender
+     * @throws RejectedMessage with the reason
      */
-    public static MeterReading decodeReading(byte[] payload, String topicAgent) throws RejectedMessage {
+    public static Envelope decode(byte[] payload, String topicAgent) throws RejectedMessage {
+        JsonNode root = parse(payload);
+        UUID id = messageId(root);
+        Performative performative;
+        try {
+            performative = Performative.valueOf(text(root, "performative"));
+        } catch (IllegalArgumentException e) {
+            throw new RejectedMessage("unknown performative " + root.get("performative").asText());
+        }
+        String sender = text(root, "sender");
+        if (topicAgent != null && !sender.equals(topicAgent)) {
+            throw new RejectedMessage("wrong sender: " + sender + " on the topic of " + topicAgent);
+        }
+        List<AgentId> to = receivers(root);
+        String conversation = text(root, "conversationId");
+        long sentAt = longField(root, "sentAtMs");
+        long ptuStart = longField(root, "ptuStartMs");
+        int ptuMinutes = ptuMinutes(root);
+        checkTimes(sentAt, ptuStart);
+        JsonNode content = root.get("content");
+        if (content == null || !content.isObject()) {
+            throw new RejectedMessage("malformed: content missing");
+        }
+        String type = content.path("type").asText();
+        MessageContent c = switch (type) {
+            case "PlanReport" -> new MessageContent.PlanReport(values(content, "netInKw"),
+                    number(content, "billInEur"));
+            case "NetScheduleProposal" -> new MessageContent.NetScheduleProposal(round(content),
+                    values(content, "netInKw"));
+            case "CommunityPriceSignal" -> new MessageContent.CommunityPriceSignal(round(content),
+                    values(content, "priceInEurPerKwh"));
+            case "RestOfCommunitySignal" -> new MessageContent.RestOfCommunitySignal(round(content),
+                    values(content, "restOfCommunityNetInKw"));
+            case "ScheduleAward" -> new MessageContent.ScheduleAward(values(content, "weightsOfProposals"));
+            case "FlexibilityCall" -> new MessageContent.FlexibilityCall(limits(content, "maxNetInKw"),
+                    limits(content, "minNetInKw"));
+            case "FlexibilityProposal" -> new MessageContent.FlexibilityProposal(values(content, "netInKw"),
+                    number(content, "extraCostInEur"));
+            case "FlexibilityVerdict" -> new MessageContent.FlexibilityVerdict();
+            default -> throw new RejectedMessage("unknown content type '" + type + "'");
+        };
+        try {
+            return new Envelope(id, sentAt, ptuStart, ptuMinutes, new AclMessage(performative, new AgentId(sender),
+                    to, conversation, c));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new RejectedMessage("malformed: " + e.getMessage());
+        }
+    }
+
+    private static JsonNode parse(byte[] payload) throws RejectedMessage {
         JsonNode root;
         try {
             root = JSON.readTree(new String(payload, StandardCharsets.UTF_8));
@@ -104,12 +209,112 @@ public final class WireCodec {
         if (root == null || !root.isObject()) {
             throw new RejectedMessage("malformed: not a JSON object");
         }
-        UUID id;
+        return root;
+    }
+
+    private static UUID messageId(JsonNode root) throws RejectedMessage {
         try {
-            id = UUID.fromString(text(root, "messageId"));
+            return UUID.fromString(text(root, "messageId"));
         } catch (IllegalArgumentException e) {
             throw new RejectedMessage("malformed: messageId is not a UUID");
         }
+    }
+
+    private static List<AgentId> receivers(JsonNode root) throws RejectedMessage {
+        JsonNode receivers = root.get("receivers");
+        if (receivers == null || !receivers.isArray() || receivers.isEmpty() || receivers.size() > 16) {
+            throw new RejectedMessage("malformed: receivers must list 1..16 agents");
+        }
+        List<AgentId> to = new ArrayList<>();
+        for (JsonNode r : receivers) {
+            if (!r.isTextual() || r.asText().isBlank()) {
+                throw new RejectedMessage("malformed: a receiver is not an agent id");
+            }
+            to.add(new AgentId(r.asText()));
+        }
+        return to;
+    }
+
+    private static int ptuMinutes(JsonNode root) throws RejectedMessage {
+        long ptuMinutes = longField(root, "ptuMinutes");
+        if (ptuMinutes < 1 || ptuMinutes > 60 || 60 % ptuMinutes != 0) {
+            throw new RejectedMessage("out of range: ptuMinutes " + ptuMinutes + " (1..60, dividing an hour)");
+        }
+        return (int) ptuMinutes;
+    }
+
+    private static void checkTimes(long sentAt, long ptuStart) throws RejectedMessage {
+        if (ptuStart < YEAR_2000_MS || ptuStart > YEAR_2100_MS || sentAt < YEAR_2000_MS || sentAt > YEAR_2100_MS) {
+            throw new RejectedMessage("out of range: timestamps must lie in 2000..2100");
+        }
+    }
+
+    private static int round(JsonNode content) throws RejectedMessage {
+        long round = longField(content, "round");
+        if (round < 0 || round > MAX_ROUND) {
+            throw new RejectedMessage("out of range: round " + round + " (0.." + MAX_ROUND + ")");
+        }
+        return (int) round;
+    }
+
+    private static double number(JsonNode content, String field) throws RejectedMessage {
+        JsonNode n = content.get(field);
+        if (n == null || !n.isNumber()) {
+            throw new RejectedMessage("malformed: " + field + " must be a number");
+        }
+        double v = n.asDouble();
+        if (!Double.isFinite(v) || Math.abs(v) > MAX_ABS_VALUE) {
+            throw new RejectedMessage("out of range: " + field + " " + v + " (|x| <= " + MAX_ABS_VALUE + ")");
+        }
+        return v;
+    }
+
+    /** Per-PTU limits: numbers, or null where there is no limit (NaN, as the study's agents state it). */
+    private static double[] limits(JsonNode content, String field) throws RejectedMessage {
+        JsonNode a = content.get(field);
+        if (a == null || !a.isArray() || a.isEmpty() || a.size() > MAX_VALUES) {
+            throw new RejectedMessage("malformed: " + field + " must hold 1.." + MAX_VALUES + " numbers or nulls");
+        }
+        double[] out = new double[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            JsonNode n = a.get(i);
+            if (n.isNull()) {
+                out[i] = Double.NaN;
+            } else if (n.isNumber() && Double.isFinite(n.asDouble()) && Math.abs(n.asDouble()) <= MAX_ABS_VALUE) {
+                out[i] = n.asDouble();
+            } else {
+                throw new RejectedMessage("out of range: " + field + "[" + i + "] must be null or a number with "
+                        + "|x| <= " + MAX_ABS_VALUE);
+            }
+        }
+        return out;
+    }
+
+    private static double[] values(JsonNode content, String field) throws RejectedMessage {
+        JsonNode a = content.get(field);
+        if (a == null || !a.isArray() || a.isEmpty() || a.size() > MAX_VALUES) {
+            throw new RejectedMessage("malformed: " + field + " must hold 1.." + MAX_VALUES + " numbers");
+        }
+        double[] out = new double[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            JsonNode n = a.get(i);
+            if (!n.isNumber() || !Double.isFinite(n.asDouble()) || Math.abs(n.asDouble()) > MAX_ABS_VALUE) {
+                throw new RejectedMessage("out of range: " + field + "[" + i + "] must be a number with |x| <= "
+                        + MAX_ABS_VALUE);
+            }
+            out[i] = n.asDouble();
+        }
+        return out;
+    }
+
+    /**
+     * Parses and checks a meter reading that arrived on the topic of {@code topicAgent}.
+     *
+     * @throws RejectedMessage with the reason, when the message is malformed, out of range or from the wrong sender
+     */
+    public static MeterReading decodeReading(byte[] payload, String topicAgent) throws RejectedMessage {
+        JsonNode root = parse(payload);
+        UUID id = messageId(root);
         String performative = text(root, "performative");
         if (!Performative.INFORM.name().equals(performative)) {
             throw new RejectedMessage("unexpected performative " + performative + " (a reading is INFORM)");
@@ -118,22 +323,12 @@ public final class WireCodec {
         if (!sender.equals(topicAgent)) {
             throw new RejectedMessage("wrong sender: " + sender + " on the topic of " + topicAgent);
         }
-        JsonNode receivers = root.get("receivers");
-        if (receivers == null || !receivers.isArray() || receivers.isEmpty()) {
-            throw new RejectedMessage("malformed: receivers missing");
-        }
-        List<AgentId> to = new ArrayList<>();
-        receivers.forEach(r -> to.add(new AgentId(r.asText("?").isBlank() ? "?" : r.asText("?"))));
+        receivers(root);
         text(root, "conversationId");
         long sentAt = longField(root, "sentAtMs");
         long ptuStart = longField(root, "ptuStartMs");
-        long ptuMinutes = longField(root, "ptuMinutes");
-        if (ptuMinutes < 1 || ptuMinutes > 60 || 60 % ptuMinutes != 0) {
-            throw new RejectedMessage("out of range: ptuMinutes " + ptuMinutes + " (1..60, dividing an hour)");
-        }
-        if (ptuStart < YEAR_2000_MS || ptuStart > YEAR_2100_MS || sentAt < YEAR_2000_MS || sentAt > YEAR_2100_MS) {
-            throw new RejectedMessage("out of range: timestamps must lie in 2000..2100");
-        }
+        int ptuMinutes = ptuMinutes(root);
+        checkTimes(sentAt, ptuStart);
         JsonNode content = root.get("content");
         if (content == null || !content.isObject() || !"PlanReport".equals(content.path("type").asText())) {
             throw new RejectedMessage("unexpected content (a reading is a PlanReport)");
@@ -154,7 +349,24 @@ public final class WireCodec {
         if (!Double.isFinite(bill) || Math.abs(bill) > MAX_ABS_BILL_EUR) {
             throw new RejectedMessage("out of range: billInEur " + bill);
         }
-        return new MeterReading(id, sender, ptuStart, (int) ptuMinutes, netKw, bill, sentAt);
+        return new MeterReading(id, sender, ptuStart, ptuMinutes, netKw, bill, sentAt,
+                meteredApart(content, "loadInKw"), meteredApart(content, "pvInKw"));
+    }
+
+    /** An optional one-PTU power (load or PV) of a reading: absent, or one number in 0..MAX_ABS_NET_KW. */
+    private static OptionalDouble meteredApart(JsonNode content, String field) throws RejectedMessage {
+        JsonNode a = content.get(field);
+        if (a == null || a.isNull()) {
+            return OptionalDouble.empty();
+        }
+        if (!a.isArray() || a.size() != 1 || !a.get(0).isNumber()) {
+            throw new RejectedMessage("malformed: " + field + " must hold one number (this PTU) or be absent");
+        }
+        double v = a.get(0).asDouble();
+        if (!Double.isFinite(v) || v < 0 || v > MAX_ABS_NET_KW) {
+            throw new RejectedMessage("out of range: " + field + " " + v + " (0.." + MAX_ABS_NET_KW + ")");
+        }
+        return OptionalDouble.of(v);
     }
 
     private static String text(JsonNode root, String field) throws RejectedMessage {

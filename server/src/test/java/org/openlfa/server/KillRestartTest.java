@@ -100,6 +100,13 @@ class KillRestartTest {
             assertThat(stored).isEqualTo(sent);
             assertThat(api.get("/api/stats?agentPrefix=kill-", operator).body().get("readingsOfPrefix").asLong())
                     .isEqualTo(sent.size());
+            // every PTU's market clears exactly once, those open at the kill too (from their stored readings)
+            long end = System.currentTimeMillis() + 30_000;
+            while (api.get("/api/market?limit=500", operator).body().size() < 80
+                    && System.currentTimeMillis() < end) {
+                Thread.sleep(200);
+            }
+            assertThat(api.get("/api/market?limit=500", operator).body()).hasSize(80);
         } finally {
             platform.destroy();   // SIGTERM: the clean stop
             assertThat(platform.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -17,8 +17,14 @@ import org.openlfa.optim.WetCycle;
 
 /**
  * Turns a home's assets, its profiles and the scenario's prices into the CEMS's problem for one representative day.
+ * The study builds every home's day with it, and so does a live energy box, so both plan the same home alike.
+ *
+ * <pre>{@code
+ * DayProblems days = new DayProblems(ProfileLibrary.builtIn(), TimeGrid.ofMinutes(15));
+ * HomeDayProblem p = days.build("F1_LOAD1", assets, Season.WINTER, importPrice, exportPrice);
+ * }</pre>
  */
-final class DayProblems {
+public final class DayProblems {
 
     /**
      * Hour at which an EV plugged in the evening leaves in the morning: an assumption (the ENWL EV profiles record
@@ -29,13 +35,14 @@ final class DayProblems {
     private final ProfileLibrary profiles;
     private final TimeGrid grid;
 
-    DayProblems(ProfileLibrary profiles, TimeGrid grid) {
+    public DayProblems(ProfileLibrary profiles, TimeGrid grid) {
         this.profiles = profiles;
         this.grid = grid;
     }
 
-    HomeDayProblem build(String homeId, HomeAssets assets, Season season, double[] importPrice,
-                         double[] exportPrice) {
+    /** The home's problem for a representative day of {@code season}, under per-PTU import and export prices. */
+    public HomeDayProblem build(String homeId, HomeAssets assets, Season season, double[] importPrice,
+                                double[] exportPrice) {
         double[] load = shifted(profiles.dayInKw(ProfileKind.HOUSEHOLD_LOAD, assets.loadProfileIndex(), season, grid),
                 assets.loadShiftInMinutes());
         double[] pv = new double[grid.ptusPerDay()];

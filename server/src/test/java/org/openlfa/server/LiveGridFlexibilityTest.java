@@ -1,0 +1,83 @@
+package org.openlfa.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openlfa.server.LiveTesting.await;
+import static org.openlfa.server.LiveTesting.number;
+import static org.openlfa.server.LiveTesting.text;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openlfa.sim.grid.DsoSettings;
+
+/**
+ * Grid flexibility (UC3) over the network: the aggregator's signed D-Prognoses reach the DSO, whose power flow of the
+ * reference network (here behind a transformer too small for its evening peak) turns PTUs orange; its FlexRequests,
+ * the aggregator's offers (from calls to the energy boxes over MQTT), the orders, the revised prognoses and the
+ * settlement all travel as signed UFTP and are stored; a tampered message is refused.
+ */
+class LiveGridFlexibilityTest {
+
+    /** Homes with a battery or an EV: flexibility the DSO can buy. */
+    private static final String[] HOMES = {"F1_LOAD4", "F1_LOAD19", "F1_LOAD24", "F1_LOAD30", "F2_LOAD8"};
+    private static final Instant MIDNIGHT = Instant.parse("2030-01-15T00:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void congestionIsRequestedOfferedOrderedAndSettledAsSignedUftp() throws Exception {
+        DsoSettings builtIn = DsoSettings.builtIn();
+        DsoSettings small = new DsoSettings(250.0, builtIn.policy(), builtIn.aggregatorMarginFraction(),
+                builtIn.reinforcement(), builtIn.sources(), builtIn.sourceFile());
+        CommunitySettings settings = CommunitySettings.defaults().withDso(small)
+                .withTimes(Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofMillis(1500));
+        try (Platform p = Platform.start(new Platform.Config(dir.resolve("data"), "127.0.0.1", 0, 0), settings)) {
+            Path ca = dir.resolve("data/tls/server.crt");
+            ApiClient api = new ApiClient(p.apiUrl(), ca);
+            String operator = Files.readString(dir.resolve("data/operator.token")).trim();
+            List<CemsClient> clients = new ArrayList<>();
+            List<LiveCems> homes = new ArrayList<>();
+            for (String id : HOMES) {
+                CemsClient c = CemsClient.connect(p.apiUrl(), id, api.registerAgent(operator, id, "cems"), ca, null);
+                clients.add(c);
+                LiveCems cems = new LiveCems(c, LiveHome.ofStudyHome(id, "2030Green-High", 15));
+                cems.awaitTariffs(10_000);
+                homes.add(cems);
+            }
+            homes.forEach(h -> h.startPtu(MIDNIGHT));
+            await(() -> number(p, "SELECT count(*) FROM flex_message WHERE kind = 'settlement'") == 1 ? true : null,
+                    Duration.ofSeconds(90));
+            assertThat(number(p, "SELECT count(*) FROM grid_state")).isEqualTo(96);
+            assertThat(number(p, "SELECT count(*) FROM flex_message WHERE kind = 'prognosis'")).isEqualTo(4);
+            assertThat(number(p, "SELECT count(*) FROM flex_message WHERE kind = 'request'")).isPositive();
+            assertThat(number(p, "SELECT count(*) FROM flex_message WHERE kind = 'offer'"))
+                    .isEqualTo(number(p, "SELECT count(*) FROM flex_message WHERE kind = 'request'"));
+            assertThat(number(p, "SELECT count(*) FROM flex_message WHERE kind = 'order'")).isPositive();
+            // the homes were asked over the network and answered: their flexibility proposals are stored bids
+            assertThat(number(p, "SELECT count(*) FROM bid WHERE round = -1")).isPositive();
+            // after flexibility, no PTU is still as bad as before: orange where the orders did not suffice
+            assertThat(number(p, "SELECT count(*) FROM grid_state WHERE regime IN ('YELLOW', 'ORANGE')")).isPositive();
+            String signed = text(p, "SELECT signed_xml FROM flex_message WHERE kind = 'order' LIMIT 1");
+            assertThat(signed).startsWith("<?xml").contains("SenderRole=\"DSO\"");
+            // tampered: one character of the signed body changed
+            int body = signed.indexOf("Body=\"") + 20;
+            String tampered = signed.substring(0, body) + (signed.charAt(body) == 'A' ? 'B' : 'A')
+                    + signed.substring(body + 1);
+            long rejected = number(p, "SELECT count(*) FROM rejected_message");
+            assertThat(p.uftp().receive(tampered.getBytes(StandardCharsets.UTF_8), UftpLink.AGGREGATOR)).isEmpty();
+            // and the genuine one again: a replay
+            assertThat(p.uftp().receive(signed.getBytes(StandardCharsets.UTF_8), UftpLink.AGGREGATOR)).isEmpty();
+            assertThat(number(p, "SELECT count(*) FROM rejected_message")).isEqualTo(rejected + 2);
+            for (CemsClient c : clients) {
+                c.close();
+            }
+        }
+    }
+}
