@@ -1,5 +1,6 @@
 package org.openlfa.agents;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -10,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.openlfa.agents.MessageContent.FlexibilityCall;
 import org.openlfa.agents.MessageContent.FlexibilityProposal;
 import org.openlfa.agents.MessageContent.FlexibilityVerdict;
@@ -46,9 +49,9 @@ public final class FlexibilityAggregatorAgent implements Agent {
     private final double marginFraction;
     private final Map<AgentId, Integer> feederOf = new LinkedHashMap<>();
     private final Map<AgentId, double[]> currentNet = new LinkedHashMap<>();
-    private final List<AclMessage> pendingRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<AclMessage> pendingRequests = new CopyOnWriteArrayList<>();
     /** The homes' answers to the current call; filled by {@link #receive}, on a network transport from its thread. */
-    private final Map<AgentId, FlexibilityProposal> proposals = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<AgentId, FlexibilityProposal> proposals = new ConcurrentHashMap<>();
     private final Map<String, List<AgentId>> selectedByOffer = new LinkedHashMap<>();
     private final Map<String, List<AgentId>> calledByOffer = new LinkedHashMap<>();
     private final Set<AgentId> committed = new HashSet<>();
@@ -116,11 +119,6 @@ public final class FlexibilityAggregatorAgent implements Agent {
         }
     }
 
-    /** The ids of the offers made so far. */
-    public Set<String> offerIds() {
-        return Set.copyOf(calledByOffer.keySet());
-    }
-
     /** Each home's net schedule as dispatched: its flexible schedule where an order came, else its plan. */
     public Map<AgentId, double[]> dispatchedNetInKw() {
         Map<AgentId, double[]> out = new LinkedHashMap<>();
@@ -130,14 +128,14 @@ public final class FlexibilityAggregatorAgent implements Agent {
 
     /** Answers every FlexRequest received since the last call: contract net with the homes, then FlexOffers. */
     public void answerRequests(InProcessTransport transport) {
-        answerRequests(transport, java.time.Duration.ZERO);
+        answerRequests(transport, Duration.ZERO);
     }
 
     /**
      * The same over a network transport, where the homes' proposals arrive later: a home that has not answered
      * within {@code replyTimeout} is left out of the offer.
      */
-    public void answerRequests(Transport transport, java.time.Duration replyTimeout) {
+    public void answerRequests(Transport transport, Duration replyTimeout) {
         List<AclMessage> requests = new ArrayList<>(pendingRequests);
         pendingRequests.removeAll(requests);
         for (AclMessage message : requests) {
@@ -146,7 +144,7 @@ public final class FlexibilityAggregatorAgent implements Agent {
         }
     }
 
-    private void awaitProposals(List<AgentId> candidates, java.time.Duration replyTimeout) {
+    private void awaitProposals(List<AgentId> candidates, Duration replyTimeout) {
         long end = System.nanoTime() + replyTimeout.toNanos();
         while (!proposals.keySet().containsAll(candidates) && System.nanoTime() < end) {
             try {
@@ -159,7 +157,7 @@ public final class FlexibilityAggregatorAgent implements Agent {
     }
 
     private void answer(FlexRequest request, AclMessage message, Transport transport,
-                        java.time.Duration replyTimeout) {
+                        Duration replyTimeout) {
         int n = request.isps().stream().mapToInt(i -> i.start() - 1 + i.duration()).max().orElse(0);
         n = Math.max(n, currentNet.values().stream().findFirst().map(a -> a.length).orElse(0));
         double[] needInKw = new double[n];

@@ -46,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DashboardBrowserTest {
 
-    private static final Path SHOTS = Path.of("target", "dashboards");
+    /** Where the screenshots go: {@code target/dashboards}, or {@code target/dashboards-external}. */
+    static Path shots = Path.of("target", "dashboards");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long PTU = 15 * 60_000L;
 
@@ -65,16 +66,34 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        chromium = findChromium();
-        if (chromium.isEmpty()) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("chromium is not installed, and on CI the dashboards must be tested (see .ci/run)");
-            }
-            return;   // each test is skipped (@BeforeEach), and no platform is started for nothing
+        if (chromiumReady()) {
+            begin(new Platform.Config(dir.resolve("data"), "127.0.0.1", 0, 0), null);
         }
-        Files.createDirectories(SHOTS);
-        platform = Platform.start(new Platform.Config(dir.resolve("data"), "127.0.0.1", 0, 0));
+    }
+
+    /** Finds chromium; false when it is missing (each test is then skipped, and no platform is started). */
+    static boolean chromiumReady() {
+        chromium = findChromium();
+        if (chromium.isEmpty() && "true".equals(System.getenv("CI"))) {
+            fail("chromium is not installed, and on CI the dashboards must be tested (see .ci/run)");
+        }
+        return chromium.isPresent();
+    }
+
+    /**
+     * Starts the platform and seeds it.
+     *
+     * @param brokerCaPem the external broker's CA certificate, trusted besides the platform's own (null: embedded)
+     */
+    static void begin(Platform.Config config, Path brokerCaPem) throws Exception {
+        Files.createDirectories(shots);
+        platform = Platform.start(config);
         Path ca = dir.resolve("data/tls/server.crt");
+        if (brokerCaPem != null) {
+            Path bundle = dir.resolve("ca-bundle.pem");
+            Files.writeString(bundle, Files.readString(ca) + Files.readString(brokerCaPem));
+            ca = bundle;
+        }
         api = new ApiClient(platform.apiUrl(), ca);
         operator = Files.readString(dir.resolve("data/operator.token")).trim();
         seeds = Seeds.of(platform);
@@ -187,7 +206,7 @@ class DashboardBrowserTest {
         }
         assertThat(chromium(url("dso", home), "--dump-dom", "--virtual-time-budget=4000").stdout)
                 .contains("Forbidden", "operator and DSO only", "data-state=\"forbidden\"");
-        Path png = SHOTS.resolve("unauthorised.png").toAbsolutePath();
+        Path png = shots.resolve("unauthorised.png").toAbsolutePath();
         Files.deleteIfExists(png);
         chromium(url("operator", "not-a-token"), "--screenshot=" + png, "--window-size=1280,700",
                 "--virtual-time-budget=4000", "--hide-scrollbars");
@@ -214,7 +233,7 @@ class DashboardBrowserTest {
             b.await("the new clearing", "document.querySelector('#market').innerText.includes('7.75')");
             assertThat(ms).as("within a poll (2 s) and a little").isLessThan(6_000);
             assertThat(b.eval("document.getElementById('updated').dataset.at")).isNotEqualTo(firstUpdate);
-            b.screenshot(SHOTS.resolve("operator-live.png"));
+            b.screenshot(shots.resolve("operator-live.png"));
         }
         try (Browser b = Browser.open(url("dso", dso))) {
             b.await("the first poll", "document.querySelectorAll('#strip li').length >= 3");
@@ -237,7 +256,7 @@ class DashboardBrowserTest {
         assertThat(consoleMessages(dom.stderr)).as("console output of " + page).isEmpty();
         assertThat(dom.stdout).as(page + " rendered its data").contains("Last updated")
                 .doesNotContain("data-state=\"unauthorised\"");
-        Path png = SHOTS.resolve(page.replaceAll("\\..*", "") + ".png").toAbsolutePath();
+        Path png = shots.resolve(page.replaceAll("\\..*", "") + ".png").toAbsolutePath();
         Files.deleteIfExists(png);
         chromium(url(page, token), "--screenshot=" + png, "--window-size=1280,1600", "--virtual-time-budget=5000",
                 "--hide-scrollbars");
