@@ -27,6 +27,7 @@ import org.openlfa.agents.usef.FlexRequest;
 import org.openlfa.agents.usef.FlexSettlement;
 import org.openlfa.agents.usef.UftpHeader;
 import org.openlfa.server.uftp.Prognosis;
+import org.openlfa.server.uftp.UftpXml;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +77,9 @@ final class LiveFlexibility implements AutoCloseable {
                                             : offer.options().get(0).isps().size() + " ISPs for "
                                             + offer.options().get(0).priceInEur() + " EUR");
                         }
-                        link.send(UftpLink.AGGREGATOR, (Record) usef.message(), UftpLink.DSO);
+                        Record m = (Record) usef.message();
+                        link.send(UftpLink.AGGREGATOR, m,
+                                UftpLink.dsoOf(UftpXml.header(m).recipientDomain()));
                     } else {
                         toHomes.send(message);
                     }

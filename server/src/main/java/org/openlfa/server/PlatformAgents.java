@@ -166,6 +166,13 @@ final class PlatformAgents implements AutoCloseable {
         if (sender == null) {
             return;
         }
+        if (payload.length > 0 && payload[0] == '<') {
+            // signed UFTP from a DSO outside the platform, registered under its domain with its public key
+            if (limiter.tryAcquire(sender, System.nanoTime())) {
+                uftp.receive(payload, UftpLink.AGGREGATOR, sender).ifPresent(flexibility::onMessage);
+            }
+            return;
+        }
         Envelope e;
         try {
             limiter.require(sender, System.nanoTime());

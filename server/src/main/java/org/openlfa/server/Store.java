@@ -314,6 +314,22 @@ public final class Store implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The Ed25519 public key (X.509 SubjectPublicKeyInfo) registered for agent {@code id} in {@code role}, if the agent
+     * exists, is not revoked and registered one.
+     */
+    public Optional<byte[]> publicKey(String id, String role) throws SQLException {
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT public_key FROM agent WHERE id = ? AND role = ? AND revoked_at IS NULL "
+                        + "AND public_key IS NOT NULL")) {
+            s.setString(1, id);
+            s.setString(2, role);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getBytes(1)) : Optional.empty();
+            }
+        }
+    }
+
     private static Double[] boxed(double[] values) {
         Double[] out = new Double[values.length];
         for (int i = 0; i < values.length; i++) {

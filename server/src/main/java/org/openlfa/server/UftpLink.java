@@ -71,12 +71,38 @@ final class UftpLink {
         }
         this.senderKeys = (domain, role) -> keys.entrySet().stream()
                 .filter(e -> e.getKey().domain().equals(domain) && e.getKey().role() == role)
-                .map(e -> e.getValue().getPublic()).findFirst();
+                .map(e -> e.getValue().getPublic()).findFirst().or(() -> registeredKey(domain, role));
+    }
+
+    /**
+     * The key of a party outside the platform: an agent registered under its UFTP domain as id (e.g.
+     * {@code dso.example.com}) in the matching role, with the public key it registered.
+     */
+    private Optional<PublicKey> registeredKey(String domain, SignedMessage.Role role) {
+        String agentRole = switch (role) {
+            case DSO -> "dso";
+            case AGR -> "aggregator";
+            case CRO -> null;
+        };
+        if (agentRole == null) {
+            return Optional.empty();
+        }
+        try {
+            return store.publicKey(domain, agentRole).map(UftpKeys::decodePublicKey);
+        } catch (SQLException e) {
+            LOG.warn("key of {} not read: {}", domain, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** The public key the platform's {@code party} signs with (what a counterpart registers). */
     PublicKey publicKey(Party party) {
         return keys.get(party).getPublic();
+    }
+
+    /** The DSO that sent a message: the platform's own, or an agent registered under that domain. */
+    static Party dsoOf(String senderDomain) {
+        return DSO.domain().equals(senderDomain) ? DSO : new Party(senderDomain, senderDomain, SignedMessage.Role.DSO);
     }
 
     /** Signs a study message as {@code from} and publishes it on the inbox of {@code to}. */
@@ -96,9 +122,20 @@ final class UftpLink {
      * it in the study's form, or empty (with the reason logged and kept) when it is refused.
      */
     Optional<Record> receive(byte[] payload, Party recipient) {
+        return receive(payload, recipient, null);
+    }
+
+    /**
+     * The same for a message an agent published on its outbox: it must be signed as that agent ({@code senderId} is
+     * its UFTP domain), so that no registered party can pass on another's messages as its own.
+     */
+    Optional<Record> receive(byte[] payload, Party recipient, String senderId) {
         String head = new String(payload, 0, Math.min(200, payload.length), StandardCharsets.UTF_8);
         try {
             SignedMessage.Verified v = SignedMessage.verify(payload, senderKeys, xml);
+            if (senderId != null && !senderId.equals(v.senderDomain())) {
+                throw new RejectedMessage("signed as " + v.senderDomain() + " but sent by " + senderId);
+            }
             if (!recipient.domain().equals(v.header().recipientDomain())) {
                 throw new RejectedMessage("addressed to " + v.header().recipientDomain() + ", not "
                         + recipient.domain());
@@ -110,7 +147,8 @@ final class UftpLink {
         } catch (RejectedMessage r) {
             LOG.warn("refused a UFTP message for {}: {}", recipient.agentId(), r.getMessage());
             try {
-                store.insertRejection(null, Topics.inbox(recipient.agentId()), r.getMessage(), head);
+                store.insertRejection(senderId, senderId == null ? Topics.inbox(recipient.agentId())
+                        : Topics.outbox(senderId), r.getMessage(), head);
             } catch (SQLException e) {
                 LOG.warn("could not record a rejection: {}", e.getMessage());
             }

@@ -10,10 +10,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.security.KeyPair;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openlfa.agents.usef.Disposition;
+import org.openlfa.agents.usef.FlexOffer;
+import org.openlfa.agents.usef.FlexRequest;
+import org.openlfa.agents.usef.UftpHeader;
+import org.openlfa.server.uftp.SenderKeys;
+import org.openlfa.server.uftp.SignedMessage;
+import org.openlfa.server.uftp.UftpKeys;
+import org.openlfa.server.uftp.UftpXml;
 import org.openlfa.sim.grid.DsoSettings;
 
 /**
@@ -75,6 +93,85 @@ class LiveGridFlexibilityTest {
             // and the genuine one again: a replay
             assertThat(p.uftp().receive(signed.getBytes(StandardCharsets.UTF_8), UftpLink.AGGREGATOR)).isEmpty();
             assertThat(number(p, "SELECT count(*) FROM rejected_message")).isEqualTo(rejected + 2);
+            for (CemsClient c : clients) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void aRegisteredDsoOutsideThePlatformRequestsFlexibilityAndGetsASignedOffer() throws Exception {
+        CommunitySettings settings = CommunitySettings.defaults()
+                .withTimes(Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofMillis(1500));
+        try (Platform p = Platform.start(new Platform.Config(dir.resolve("data"), "127.0.0.1", 0, 0), settings)) {
+            Path ca = dir.resolve("data/tls/server.crt");
+            ApiClient api = new ApiClient(p.apiUrl(), ca);
+            String operator = Files.readString(dir.resolve("data/operator.token")).trim();
+            List<CemsClient> clients = new ArrayList<>();
+            List<LiveCems> homes = new ArrayList<>();
+            for (String id : HOMES) {
+                CemsClient c = CemsClient.connect(p.apiUrl(), id, api.registerAgent(operator, id, "cems"), ca, null);
+                clients.add(c);
+                LiveCems cems = new LiveCems(c, LiveHome.ofStudyHome(id, "2030Green-High", 15));
+                cems.awaitTariffs(10_000);
+                homes.add(cems);
+            }
+            homes.forEach(h -> h.startPtu(MIDNIGHT));
+            await(() -> p.coordination(LocalDate.parse("2030-01-15")), Duration.ofSeconds(60));
+
+            // a DSO of its own: registered under its UFTP domain with its Ed25519 public key
+            String domain = "dso.enwl.example";
+            KeyPair keys = UftpKeys.generate();
+            ApiClient.Response registered = api.post("/api/agents", operator, "{\"id\":\"" + domain
+                    + "\",\"role\":\"dso\",\"publicKey\":\"" + UftpKeys.encodePublicKeyBase64(keys.getPublic())
+                    + "\"}");
+            assertThat(registered.status()).isEqualTo(201);
+            BlockingQueue<byte[]> inbox = new LinkedBlockingQueue<>();
+            MqttClient dso = new MqttClient(p.brokerUrl(), domain, new MemoryPersistence());
+            MqttConnectOptions o = new MqttConnectOptions();
+            o.setUserName(domain);
+            o.setPassword(registered.body().get("token").asText().toCharArray());
+            o.setSocketFactory(Tls.clientContext(ca).getSocketFactory());
+            o.setHttpsHostnameVerificationEnabled(true);
+            dso.connect(o);
+            dso.subscribe(Topics.inbox(domain), 1, (topic, message) -> inbox.add(message.getPayload()));
+
+            // it asks for 5 kW less at the transformer from 18:00 to 19:00
+            String requestId = UUID.randomUUID().toString();
+            FlexRequest request = new FlexRequest(new UftpHeader(UftpHeader.UFTP_VERSION, domain,
+                    UftpLink.AGGREGATOR.domain(), Instant.now().toString(), requestId, UUID.randomUUID().toString()),
+                    "PT15M", "2030-01-15", UftpBridge.point("TR1"), 1, "contract-1", "CongestionManagement",
+                    List.of(new FlexRequest.FlexRequestIsp(Disposition.REQUESTED, -UftpBridge.UNBOUNDED_IN_KW, -5.0,
+                            73, 4)));
+            dso.publish(Topics.outbox(domain), SignedMessage.sign(new UftpXml(), request, keys.getPrivate())
+                    .getBytes(StandardCharsets.UTF_8), 1, false);
+            byte[] answer = inbox.poll(60, TimeUnit.SECONDS);
+            assertThat(answer).as("a signed offer in the DSO's inbox").isNotNull();
+            SignedMessage.Verified offer = SignedMessage.verify(answer, SenderKeys.of(Map.of(
+                    SenderKeys.id(UftpLink.AGGREGATOR.domain(), SignedMessage.Role.AGR),
+                    p.uftp().publicKey(UftpLink.AGGREGATOR))));
+            assertThat(offer.message()).isInstanceOfSatisfying(FlexOffer.class, f -> {
+                assertThat(f.flexRequestMessageId()).isEqualTo(requestId);
+                assertThat(f.header().recipientDomain()).isEqualTo(domain);
+            });
+            assertThat(number(p, "SELECT count(*) FROM flex_message WHERE kind = 'request' AND sender_domain = '"
+                    + domain + "'")).isEqualTo(1);
+
+            // signed with another key; and a home passing the DSO's genuine message on as its own
+            FlexRequest forged = new FlexRequest(new UftpHeader(UftpHeader.UFTP_VERSION, domain,
+                    UftpLink.AGGREGATOR.domain(), Instant.now().toString(), UUID.randomUUID().toString(),
+                    UUID.randomUUID().toString()), "PT15M", "2030-01-15", UftpBridge.point("TR1"), 1, "contract-1",
+                    "CongestionManagement", request.isps());
+            dso.publish(Topics.outbox(domain), SignedMessage.sign(new UftpXml(), forged,
+                    UftpKeys.generate().getPrivate()).getBytes(StandardCharsets.UTF_8), 1, false);
+            clients.get(0).publishOutboxRaw(SignedMessage.sign(new UftpXml(), forged, keys.getPrivate())
+                    .getBytes(StandardCharsets.UTF_8));
+            await(() -> number(p, "SELECT count(*) FROM rejected_message WHERE reason LIKE 'signature does not "
+                    + "verify%' OR reason LIKE 'signed as " + domain + " but sent by " + HOMES[0] + "%'") == 2 ? true
+                    : null, Duration.ofSeconds(20));
+            assertThat(inbox.poll(3, TimeUnit.SECONDS)).as("no offer for a refused request").isNull();
+            dso.disconnect();
+            dso.close();
             for (CemsClient c : clients) {
                 c.close();
             }
