@@ -1,10 +1,6 @@
 package org.openlfa.server;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -24,14 +20,7 @@ class DashboardBrowserExternalTest extends DashboardBrowserTest {
         if (!chromiumReady()) {
             return;
         }
-        List<String> missing = DebianServices.missing();
-        if (!missing.isEmpty()) {
-            String why = "Debian's PostgreSQL 15 and Mosquitto are needed, missing: " + missing;
-            if ("true".equals(System.getenv("CI"))) {
-                fail(why + " (.ci/run installs the packages postgresql and mosquitto)");
-            }
-            assumeTrue(false, why);
-        }
+        DebianServices.requireOrSkip();
         postgres = DebianServices.Postgres.start(dir.resolve("postgres"));
         mosquitto = DebianServices.Mosquitto.start(dir.resolve("mosquitto"));
         begin(new Platform.Config(dir.resolve("data"), "127.0.0.1", 0, 0)

@@ -27,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +89,21 @@ final class DebianServices {
             out.add(PLUGIN + " (package mosquitto)");
         }
         return out;
+    }
+
+    /**
+     * Fails the test class on CI (where .ci/run installs the packages, so a skip would hide a broken external setup)
+     * and skips it elsewhere, when Debian's PostgreSQL or Mosquitto is missing.
+     */
+    static void requireOrSkip() {
+        List<String> missing = missing();
+        if (!missing.isEmpty()) {
+            String why = "Debian's PostgreSQL 15 and Mosquitto are needed, missing: " + missing;
+            if ("true".equals(System.getenv("CI"))) {
+                Assertions.fail(why + " (.ci/run installs the packages postgresql and mosquitto)");
+            }
+            Assumptions.assumeTrue(false, why);
+        }
     }
 
     /** The dynamic-security plugin: in the architecture's library folder on Debian, elsewhere on some builds. */

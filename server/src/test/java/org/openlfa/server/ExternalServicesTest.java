@@ -2,8 +2,6 @@ package org.openlfa.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -63,14 +61,7 @@ class ExternalServicesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        List<String> missing = DebianServices.missing();
-        if (!missing.isEmpty()) {
-            String why = "Debian's PostgreSQL 15 and Mosquitto are needed, missing: " + missing;
-            if ("true".equals(System.getenv("CI"))) {
-                fail(why + " (.ci/run installs the packages postgresql and mosquitto)");
-            }
-            assumeTrue(false, why);
-        }
+        DebianServices.requireOrSkip();
         postgres = DebianServices.Postgres.start(dir.resolve("postgres"));
         mosquitto = DebianServices.Mosquitto.start(dir.resolve("mosquitto"));
         config = new Platform.Config(dir.resolve("data"), "127.0.0.1", 0, 0)

@@ -39,21 +39,14 @@ class LiveCommunityTest {
 
     @Test
     void homesNegotiateTheirDayAndTradeEveryPtuWithoutSilentMembers() throws Exception {
-        CommunitySettings settings = CommunitySettings.defaults()
-                .withTimes(Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofMillis(1500));
-        try (Platform p = Platform.start(new Platform.Config(dir.resolve("data"), "127.0.0.1", 0, 0), settings)) {
+        CommunitySettings settings = LiveTesting.quick();
+        try (Platform p = Platform.start(new Platform.Config(dir.resolve("data"), "127.0.0.1", 0, 0), settings);
+             LiveTesting.Homes connected = LiveTesting.Homes.connect(p, dir.resolve("data"), HOMES)) {
             Path ca = dir.resolve("data/tls/server.crt");
             ApiClient api = new ApiClient(p.apiUrl(), ca);
             String operator = Files.readString(dir.resolve("data/operator.token")).trim();
-            List<CemsClient> clients = new ArrayList<>();
-            List<LiveCems> homes = new ArrayList<>();
-            for (String id : HOMES) {
-                CemsClient c = CemsClient.connect(p.apiUrl(), id, api.registerAgent(operator, id, "cems"), ca, null);
-                clients.add(c);
-                LiveCems cems = new LiveCems(c, LiveHome.ofStudyHome(id, "2030Green-High", 15));
-                assertThat(cems.awaitTariffs(10_000)).as("the platform's retained tariffs reach " + id).isTrue();
-                homes.add(cems);
-            }
+            List<CemsClient> clients = connected.clients();
+            List<LiveCems> homes = connected.boxes();
             // a member that plans but never answers a call, and sends a bid the aggregator cannot use
             CemsClient mute = CemsClient.connect(p.apiUrl(), "mute-1", api.registerAgent(operator, "mute-1", "cems"),
                     ca, null);
@@ -155,9 +148,6 @@ class LiveCommunityTest {
             assertThat(number(p, "SELECT count(*) FROM bid WHERE round > 0")).isGreaterThanOrEqualTo(HOMES.length);
             assertThat(number(p, "SELECT count(*) FROM rejected_message WHERE agent_id = 'mute-1' AND reason LIKE "
                     + "'a proposal holds 96 PTUs%'")).isEqualTo(1);
-            for (CemsClient c : clients.subList(0, 3)) {
-                c.close();
-            }
             mute.close();
         }
     }

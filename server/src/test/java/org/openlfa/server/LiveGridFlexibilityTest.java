@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.security.KeyPair;
 import java.util.Map;
@@ -54,22 +53,10 @@ class LiveGridFlexibilityTest {
         DsoSettings builtIn = DsoSettings.builtIn();
         DsoSettings small = new DsoSettings(250.0, builtIn.policy(), builtIn.aggregatorMarginFraction(),
                 builtIn.reinforcement(), builtIn.sources(), builtIn.sourceFile());
-        CommunitySettings settings = CommunitySettings.defaults().withDso(small)
-                .withTimes(Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofMillis(1500));
-        try (Platform p = Platform.start(new Platform.Config(dir.resolve("data"), "127.0.0.1", 0, 0), settings)) {
-            Path ca = dir.resolve("data/tls/server.crt");
-            ApiClient api = new ApiClient(p.apiUrl(), ca);
-            String operator = Files.readString(dir.resolve("data/operator.token")).trim();
-            List<CemsClient> clients = new ArrayList<>();
-            List<LiveCems> homes = new ArrayList<>();
-            for (String id : HOMES) {
-                CemsClient c = CemsClient.connect(p.apiUrl(), id, api.registerAgent(operator, id, "cems"), ca, null);
-                clients.add(c);
-                LiveCems cems = new LiveCems(c, LiveHome.ofStudyHome(id, "2030Green-High", 15));
-                cems.awaitTariffs(10_000);
-                homes.add(cems);
-            }
-            homes.forEach(h -> h.startPtu(MIDNIGHT));
+        CommunitySettings settings = LiveTesting.quick().withDso(small);
+        try (Platform p = Platform.start(new Platform.Config(dir.resolve("data"), "127.0.0.1", 0, 0), settings);
+             LiveTesting.Homes homes = LiveTesting.Homes.connect(p, dir.resolve("data"), HOMES)) {
+            homes.boxes().forEach(h -> h.startPtu(MIDNIGHT));
             await(() -> number(p, "SELECT count(*) FROM flex_message WHERE kind = 'settlement'") == 1 ? true : null,
                     Duration.ofSeconds(90));
             assertThat(number(p, "SELECT count(*) FROM grid_state")).isEqualTo(96);
@@ -93,30 +80,18 @@ class LiveGridFlexibilityTest {
             // and the genuine one again: a replay
             assertThat(p.uftp().receive(signed.getBytes(StandardCharsets.UTF_8), UftpLink.AGGREGATOR)).isEmpty();
             assertThat(number(p, "SELECT count(*) FROM rejected_message")).isEqualTo(rejected + 2);
-            for (CemsClient c : clients) {
-                c.close();
-            }
         }
     }
 
     @Test
     void aRegisteredDsoOutsideThePlatformRequestsFlexibilityAndGetsASignedOffer() throws Exception {
-        CommunitySettings settings = CommunitySettings.defaults()
-                .withTimes(Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofMillis(1500));
-        try (Platform p = Platform.start(new Platform.Config(dir.resolve("data"), "127.0.0.1", 0, 0), settings)) {
+        try (Platform p = Platform.start(new Platform.Config(dir.resolve("data"), "127.0.0.1", 0, 0),
+                LiveTesting.quick());
+             LiveTesting.Homes homes = LiveTesting.Homes.connect(p, dir.resolve("data"), HOMES)) {
             Path ca = dir.resolve("data/tls/server.crt");
             ApiClient api = new ApiClient(p.apiUrl(), ca);
             String operator = Files.readString(dir.resolve("data/operator.token")).trim();
-            List<CemsClient> clients = new ArrayList<>();
-            List<LiveCems> homes = new ArrayList<>();
-            for (String id : HOMES) {
-                CemsClient c = CemsClient.connect(p.apiUrl(), id, api.registerAgent(operator, id, "cems"), ca, null);
-                clients.add(c);
-                LiveCems cems = new LiveCems(c, LiveHome.ofStudyHome(id, "2030Green-High", 15));
-                cems.awaitTariffs(10_000);
-                homes.add(cems);
-            }
-            homes.forEach(h -> h.startPtu(MIDNIGHT));
+            homes.boxes().forEach(h -> h.startPtu(MIDNIGHT));
             await(() -> p.coordination(LocalDate.parse("2030-01-15")), Duration.ofSeconds(60));
 
             // a DSO of its own: registered under its UFTP domain with its Ed25519 public key
@@ -164,7 +139,7 @@ class LiveGridFlexibilityTest {
                     "CongestionManagement", request.isps());
             dso.publish(Topics.outbox(domain), SignedMessage.sign(new UftpXml(), forged,
                     UftpKeys.generate().getPrivate()).getBytes(StandardCharsets.UTF_8), 1, false);
-            clients.get(0).publishOutboxRaw(SignedMessage.sign(new UftpXml(), forged, keys.getPrivate())
+            homes.clients().get(0).publishOutboxRaw(SignedMessage.sign(new UftpXml(), forged, keys.getPrivate())
                     .getBytes(StandardCharsets.UTF_8));
             await(() -> number(p, "SELECT count(*) FROM rejected_message WHERE reason LIKE 'signature does not "
                     + "verify%' OR reason LIKE 'signed as " + domain + " but sent by " + HOMES[0] + "%'") == 2 ? true
@@ -172,9 +147,6 @@ class LiveGridFlexibilityTest {
             assertThat(inbox.poll(3, TimeUnit.SECONDS)).as("no offer for a refused request").isNull();
             dso.disconnect();
             dso.close();
-            for (CemsClient c : clients) {
-                c.close();
-            }
         }
     }
 }
