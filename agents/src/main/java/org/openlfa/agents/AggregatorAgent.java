@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.openlfa.agents.MessageContent.CommunityPriceSignal;
 import org.openlfa.agents.MessageContent.NetScheduleProposal;
 import org.openlfa.agents.MessageContent.RestOfCommunitySignal;
@@ -179,12 +180,22 @@ public final class AggregatorAgent implements Agent {
 
         @Override
         public double[] propose(double[] priceInEurPerKwh) {
+            return ask(priceInEurPerKwh).get();
+        }
+
+        @Override
+        public double[] proposeAgainst(double[] restOfCommunityNetInKw) {
+            return askAgainst(restOfCommunityNetInKw).get();
+        }
+
+        @Override
+        public Supplier<double[]> ask(double[] priceInEurPerKwh) {
             round++;
             return call(new CommunityPriceSignal(round, priceInEurPerKwh), round);
         }
 
         @Override
-        public double[] proposeAgainst(double[] restOfCommunityNetInKw) {
+        public Supplier<double[]> askAgainst(double[] restOfCommunityNetInKw) {
             round++;
             return call(new RestOfCommunitySignal(round, restOfCommunityNetInKw), round);
         }
@@ -195,29 +206,32 @@ public final class AggregatorAgent implements Agent {
             masterWeights = weightsOfProposals.clone();
         }
 
-        private double[] call(MessageContent signal, int callRound) {
+        /** Sends the call now; the answer is awaited when the coordinator asks for it. */
+        private Supplier<double[]> call(MessageContent signal, int callRound) {
             Reply key = new Reply(id, callRound);
             CompletableFuture<double[]> answer = new CompletableFuture<>();
             proposalsByRound.put(key, answer);
-            try {
-                transport.send(new AclMessage(Performative.CFP, AggregatorAgent.this.id, List.of(id),
-                        conversationId, signal));
-                transport.deliverAll();
-                double[] proposal = answer.isDone() ? answer.join()
-                        : answer.get(replyTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                proposals.add(proposal.clone());
-                return proposal;
-            } catch (TimeoutException e) {
-                throw new SilentMemberException(id, id + " did not propose in round " + callRound + " of "
-                        + conversationId + " within " + replyTimeout.toMillis() + " ms");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SilentMemberException(id, "interrupted while waiting for " + id);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
-            } finally {
-                proposalsByRound.remove(key);
-            }
+            transport.send(new AclMessage(Performative.CFP, AggregatorAgent.this.id, List.of(id), conversationId,
+                    signal));
+            transport.deliverAll();
+            return () -> {
+                try {
+                    double[] proposal = answer.isDone() ? answer.join()
+                            : answer.get(replyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                    proposals.add(proposal.clone());
+                    return proposal;
+                } catch (TimeoutException e) {
+                    throw new SilentMemberException(id, id + " did not propose in round " + callRound + " of "
+                            + conversationId + " within " + replyTimeout.toMillis() + " ms");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SilentMemberException(id, "interrupted while waiting for " + id);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                } finally {
+                    proposalsByRound.remove(key);
+                }
+            };
         }
 
         /** The award's weights: one per proposal the member made, as the coordinator states them. */

@@ -6,6 +6,7 @@ import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Decentralised, privacy-preserving coordination of a community (UC2) by price-directive (Dantzig-Wolfe)
@@ -86,8 +87,13 @@ public final class DantzigWolfeCoordinator {
             for (int t = 0; t < n; t++) {
                 dualValue += prices[t] * day.fixedNetInKw()[t] * dt;
             }
+            // every member is asked before any answer is awaited: over a network they all work at once
+            List<Supplier<double[]>> asked = new ArrayList<>(m);
             for (int i = 0; i < m; i++) {
-                double[] x = members.get(i).propose(prices.clone());
+                asked.add(members.get(i).ask(prices.clone()));
+            }
+            for (int i = 0; i < m; i++) {
+                double[] x = asked.get(i).get();
                 priceAnswerIndex[i] = answers[i]++;
                 dualValue += dot(prices, x) * dt;
                 priceAnswers.add(x);
@@ -102,6 +108,17 @@ public final class DantzigWolfeCoordinator {
             }
             boolean added = false;
             double[] communityNet = master.communityNetInKw(day, proposals);
+            // a primal proposal too: each member's best answer to the rest of the community as it stands, which
+            // fills the others' gaps where pure price answers are all-or-nothing (all asked before any is awaited)
+            List<Supplier<double[]>> fillings = new ArrayList<>(m);
+            for (int i = 0; i < m; i++) {
+                double[] rest = communityNet.clone();
+                double[] own = master.memberNetInKw(i, proposals.get(i));
+                for (int t = 0; t < n; t++) {
+                    rest[t] -= own[t];
+                }
+                fillings.add(members.get(i).askAgainst(rest));
+            }
             for (int i = 0; i < m; i++) {
                 double reducedCost = dot(master.pricesInEurPerKwh, priceAnswers.get(i)) * dt
                         - master.memberDualsInEur[i];
@@ -110,14 +127,7 @@ public final class DantzigWolfeCoordinator {
                     answerIndex.get(i).add(priceAnswerIndex[i]);
                     added = true;
                 }
-                // a primal proposal too: the member's best answer to the rest of the community as it stands, which
-                // fills the others' gaps where pure price answers are all-or-nothing
-                double[] rest = communityNet.clone();
-                double[] own = master.memberNetInKw(i, proposals.get(i));
-                for (int t = 0; t < n; t++) {
-                    rest[t] -= own[t];
-                }
-                double[] filling = members.get(i).proposeAgainst(rest);
+                double[] filling = fillings.get(i).get();
                 int fillingIndex = answers[i]++;
                 if (dot(master.pricesInEurPerKwh, filling) * dt - master.memberDualsInEur[i] < -1e-9) {
                     proposals.get(i).add(filling);

@@ -1,5 +1,7 @@
 package org.openlfa.optim;
 
+import java.util.function.Supplier;
+
 /**
  * A community member as the coordinator sees it: it answers price signals with net schedules and finally learns how
  * its proposals are combined. Nothing else about the home (devices, comfort, consumption) crosses this boundary.
@@ -40,6 +42,22 @@ public interface PriceResponder {
      * exchange (kW per PTU) and the community's retail prices: a proposal that fills the others' gaps.
      */
     double[] proposeAgainst(double[] restOfCommunityNetInKw);
+
+    /**
+     * Asks for {@link #propose} without waiting for the answer: the coordinator asks every member of a round first and
+     * then collects, so members that answer over a network think at the same time. A member in this process answers
+     * at once (the default). The supplier's {@code get} may block, and throws what the member's answer threw.
+     */
+    default Supplier<double[]> ask(double[] priceInEurPerKwh) {
+        double[] answer = propose(priceInEurPerKwh);
+        return () -> answer;
+    }
+
+    /** {@link #proposeAgainst}, asked like {@link #ask}. */
+    default Supplier<double[]> askAgainst(double[] restOfCommunityNetInKw) {
+        double[] answer = proposeAgainst(restOfCommunityNetInKw);
+        return () -> answer;
+    }
 
     /**
      * The final plan: the member runs the convex combination of its proposals with these weights (one per proposal,
