@@ -3,6 +3,7 @@ package org.openlfa.server;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.openlfa.core.Season;
 import org.openlfa.core.TimeGrid;
@@ -11,6 +12,7 @@ import org.openlfa.model.profile.ProfileKind;
 import org.openlfa.model.profile.ProfileLibrary;
 import org.openlfa.model.scenario.Scenario;
 import org.openlfa.model.scenario.ScenarioLoader;
+import org.openlfa.sim.Household;
 
 /**
  * A home of the reference study as its meter sees it: the devices the study assigns to that load of ENWL network 22
@@ -42,10 +44,13 @@ public final class HomeProfile {
         return of(homeId, LiveHome.studyHomeAssets(homeId, scenario), scenario, ptuMinutes);
     }
 
-    /** Every home of the reference study under {@code scenario}, by load name (the DSO's view of its network). */
-    public static Map<String, HomeProfile> allStudyHomes(Scenario scenario, int ptuMinutes) {
+    /**
+     * Every home of the reference study under {@code scenario}, by load name (the DSO's view of its network), from
+     * the households of network 22 the caller has loaded.
+     */
+    static Map<String, HomeProfile> allStudyHomes(Scenario scenario, List<Household> homes, int ptuMinutes) {
         Map<String, HomeProfile> out = new LinkedHashMap<>();
-        LiveHome.studyHomes(scenario).forEach((id, assets) -> out.put(id, of(id, assets, scenario, ptuMinutes)));
+        LiveHome.studyHomes(scenario, homes).forEach((id, assets) -> out.put(id, of(id, assets, scenario, ptuMinutes)));
         return out;
     }
 

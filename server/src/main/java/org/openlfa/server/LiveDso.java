@@ -106,7 +106,7 @@ final class LiveDso implements AutoCloseable {
         LvNetwork network = EnwlNetwork.loadBuiltIn("network_22", settings.dso().transformerRatingInKva());
         this.households = Households.of(network, Communities.network22Default());
         this.observer = new PowerFlowGridObserver(PowerFlowModel.of(network), households);
-        this.background = HomeProfile.allStudyHomes(settings.scenario(), settings.grid().ptuInMinutes());
+        this.background = HomeProfile.allStudyHomes(settings.scenario(), households, settings.grid().ptuInMinutes());
     }
 
     /** A verified message from the aggregator; handled in order on the DSO's own thread. */

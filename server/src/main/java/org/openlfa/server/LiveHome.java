@@ -100,7 +100,11 @@ public final class LiveHome {
     /** Every home of the reference study (ENWL network 22) with its devices under {@code scenario}, by load name. */
     static Map<String, HomeAssets> studyHomes(Scenario scenario) {
         LvNetwork network = EnwlNetwork.loadBuiltIn("network_22", DsoSettings.builtIn().transformerRatingInKva());
-        List<Household> homes = Households.of(network, Communities.network22Default());
+        return studyHomes(scenario, Households.of(network, Communities.network22Default()));
+    }
+
+    /** The same for the households of network 22 already loaded (the assignment depends only on them and the seed). */
+    static Map<String, HomeAssets> studyHomes(Scenario scenario, List<Household> homes) {
         AssetAssigner assigner = new AssetAssigner(homes, ScenarioLoader.loadBuiltInCatalogue(),
                 ProfileLibrary.builtIn(), StudyOptions.defaults().seed());
         Map<String, HomeAssets> out = new LinkedHashMap<>();

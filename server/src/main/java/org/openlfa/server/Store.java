@@ -29,6 +29,10 @@ public final class Store implements AutoCloseable {
     public record Agent(String id, String role, byte[] tokenSha256) {
     }
 
+    /** The columns {@link #reading} reads, in its order. */
+    private static final String READING_COLUMNS = "message_id, agent_id, ptu_start, ptu_minutes, net_kw, bill_eur, "
+            + "sent_at";
+
     private final HikariDataSource pool;
 
     private Store(HikariDataSource pool) {
@@ -296,18 +300,23 @@ public final class Store implements AutoCloseable {
                              double priceInEur, String signedXml) {
     }
 
+    /** A reading from a row of {@link #READING_COLUMNS}. */
+    private static MeterReading reading(ResultSet r) throws SQLException {
+        return new MeterReading((UUID) r.getObject(1), r.getString(2), r.getTimestamp(3).getTime(), r.getInt(4),
+                r.getDouble(5), r.getDouble(6), r.getTimestamp(7).getTime());
+    }
+
     /** Stored readings of PTUs the community's market has not cleared (after a restart), oldest first. */
     public List<MeterReading> unclearedReadings(String community) throws SQLException {
         List<MeterReading> out = new ArrayList<>();
         try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT message_id, agent_id, ptu_start, ptu_minutes, net_kw, bill_eur, sent_at FROM reading r "
+                "SELECT " + READING_COLUMNS + " FROM reading r "
                         + "WHERE NOT EXISTS (SELECT 1 FROM market_clearing m WHERE m.community = ? "
                         + "AND m.ptu_start = r.ptu_start) ORDER BY ptu_start")) {
             s.setString(1, community);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    out.add(new MeterReading((UUID) r.getObject(1), r.getString(2), r.getTimestamp(3).getTime(),
-                            r.getInt(4), r.getDouble(5), r.getDouble(6), r.getTimestamp(7).getTime()));
+                    out.add(reading(r));
                 }
             }
         }
@@ -382,15 +391,13 @@ public final class Store implements AutoCloseable {
     public List<MeterReading> readingsOf(String agentId, int limit) throws SQLException {
         List<MeterReading> out = new ArrayList<>();
         try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT message_id, agent_id, ptu_start, ptu_minutes, net_kw, bill_eur, sent_at FROM reading "
+                "SELECT " + READING_COLUMNS + " FROM reading "
                         + "WHERE agent_id = ? ORDER BY ptu_start DESC LIMIT ?")) {
             s.setString(1, agentId);
             s.setInt(2, limit);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    out.add(new MeterReading((java.util.UUID) r.getObject(1), r.getString(2),
-                            r.getTimestamp(3).getTime(), r.getInt(4), r.getDouble(5), r.getDouble(6),
-                            r.getTimestamp(7).getTime()));
+                    out.add(reading(r));
                 }
             }
         }
