@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.openlfa.server.CommunitySettings;
+import org.openlfa.community.CommunitySettings;
 import org.openlfa.server.Platform;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

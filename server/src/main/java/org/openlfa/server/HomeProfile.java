@@ -12,7 +12,8 @@ import org.openlfa.model.profile.ProfileKind;
 import org.openlfa.model.profile.ProfileLibrary;
 import org.openlfa.model.scenario.Scenario;
 import org.openlfa.model.scenario.ScenarioLoader;
-import org.openlfa.sim.Household;
+import org.openlfa.community.Household;
+import org.openlfa.community.CommunitySettings;
 
 /**
  * A home of the reference study as its meter sees it: the devices the study assigns to that load of ENWL network 22

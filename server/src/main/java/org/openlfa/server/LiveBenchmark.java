@@ -17,6 +17,7 @@ import org.openlfa.optim.CommunityDay;
 import org.openlfa.optim.CoordinationResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.openlfa.community.CommunitySettings;
 
 /**
  * How much the network costs the community's coordination: the same day of the same homes coordinated by the

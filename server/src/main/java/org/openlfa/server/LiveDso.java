@@ -24,12 +24,13 @@ import org.openlfa.grid.EnwlNetwork;
 import org.openlfa.grid.LvNetwork;
 import org.openlfa.powerflow.PowerFlowModel;
 import org.openlfa.server.uftp.Prognosis;
-import org.openlfa.sim.Communities;
-import org.openlfa.sim.Household;
-import org.openlfa.sim.Households;
+import org.openlfa.community.Communities;
+import org.openlfa.community.Household;
+import org.openlfa.community.Households;
 import org.openlfa.sim.grid.PowerFlowGridObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.openlfa.community.CommunitySettings;
 
 /**
  * The platform's DSO agent: the study's {@link DsoAgent} on the reference network (ENWL network 22), fed by the

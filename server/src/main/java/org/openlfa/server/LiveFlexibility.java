@@ -1,5 +1,6 @@
 package org.openlfa.server;
 
+import org.openlfa.community.CommunitySettings;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

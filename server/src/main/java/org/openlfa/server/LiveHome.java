@@ -1,5 +1,6 @@
 package org.openlfa.server;
 
+import org.openlfa.community.CommunitySettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -22,13 +23,13 @@ import org.openlfa.model.scenario.ScenarioLoader;
 import org.openlfa.optim.HomeDayProblem;
 import org.openlfa.optim.HomeOptimizer;
 import org.openlfa.optim.HomeSchedule;
-import org.openlfa.sim.AssetAssigner;
-import org.openlfa.sim.Communities;
-import org.openlfa.sim.DayProblems;
-import org.openlfa.sim.Household;
-import org.openlfa.sim.Households;
+import org.openlfa.community.AssetAssigner;
+import org.openlfa.community.Communities;
+import org.openlfa.community.DayProblems;
+import org.openlfa.community.Household;
+import org.openlfa.community.Households;
 import org.openlfa.sim.StudyOptions;
-import org.openlfa.sim.grid.DsoSettings;
+import org.openlfa.community.grid.DsoSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

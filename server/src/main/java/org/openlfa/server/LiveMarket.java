@@ -14,9 +14,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.openlfa.sim.LocalMarket;
+import org.openlfa.community.LocalMarket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.openlfa.community.CommunitySettings;
 
 /**
  * The community's local market, cleared every PTU from the members' meter readings with the study's rule

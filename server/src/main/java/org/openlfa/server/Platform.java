@@ -1,5 +1,6 @@
 package org.openlfa.server;
 
+import org.openlfa.community.CommunitySettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

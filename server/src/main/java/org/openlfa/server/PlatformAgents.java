@@ -38,6 +38,7 @@ import org.openlfa.server.uftp.ReplayGuard;
 import org.openlfa.sim.StudyOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.openlfa.community.CommunitySettings;
 
 /**
  * The platform's own agents on the network: the community's aggregator (the study's {@link AggregatorAgent}, whose

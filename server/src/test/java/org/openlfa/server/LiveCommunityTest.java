@@ -22,6 +22,7 @@ import org.openlfa.agents.Transport;
 import org.openlfa.optim.CommunityDay;
 import org.openlfa.optim.CoordinationResult;
 import org.openlfa.optim.HomeSchedule;
+import org.openlfa.community.CommunitySettings;
 
 /**
  * The community over the network: energy boxes of study homes plan a day, the platform's aggregator coordinates it

@@ -31,7 +31,8 @@ import org.openlfa.server.uftp.SenderKeys;
 import org.openlfa.server.uftp.SignedMessage;
 import org.openlfa.server.uftp.UftpKeys;
 import org.openlfa.server.uftp.UftpXml;
-import org.openlfa.sim.grid.DsoSettings;
+import org.openlfa.community.grid.DsoSettings;
+import org.openlfa.community.CommunitySettings;
 
 /**
  * Grid flexibility (UC3) over the network: the aggregator's signed D-Prognoses reach the DSO, whose power flow of the

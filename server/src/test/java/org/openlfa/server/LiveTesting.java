@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.openlfa.community.CommunitySettings;
 
 /** What the live-platform tests share: waiting for something the agents do on their own threads, and peeking at the
  * database. */

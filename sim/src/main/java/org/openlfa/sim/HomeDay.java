@@ -3,6 +3,7 @@ package org.openlfa.sim;
 import org.openlfa.core.Season;
 import org.openlfa.optim.HomeDayProblem;
 import org.openlfa.optim.HomeSchedule;
+import org.openlfa.community.Household;
 
 /**
  * One home's representative day, kept for checks: the problem, the baseline, the UC1 plan and the final plan.

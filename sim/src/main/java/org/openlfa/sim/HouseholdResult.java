@@ -1,4 +1,5 @@
 package org.openlfa.sim;
+import org.openlfa.community.Household;
 
 /**
  * One household's annual figures in one scenario.

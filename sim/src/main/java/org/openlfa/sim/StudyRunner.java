@@ -28,13 +28,18 @@ import org.openlfa.optim.DantzigWolfeCoordinator;
 import org.openlfa.optim.HomeDayProblem;
 import org.openlfa.optim.HomeOptimizer;
 import org.openlfa.optim.HomeSchedule;
-import org.openlfa.sim.grid.DsoSettings;
+import org.openlfa.community.grid.DsoSettings;
 import org.openlfa.sim.grid.GridDayOutcome;
 import org.openlfa.sim.grid.GridOperation;
 import org.openlfa.sim.grid.GridSummary;
 import org.openlfa.sim.grid.PowerFlowGridObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.openlfa.community.Communities;
+import org.openlfa.community.Household;
+import org.openlfa.community.AssetAssigner;
+import org.openlfa.community.LocalMarket;
+import org.openlfa.community.DayProblems;
 
 /**
  * Runs a scenario on a grid's households, one representative day per season, annualised by the season's days:

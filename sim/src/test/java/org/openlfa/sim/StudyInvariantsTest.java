@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openlfa.grid.EnwlNetwork;
 import org.openlfa.grid.LvNetwork;
 import org.openlfa.powerflow.PowerFlowModel;
-import org.openlfa.sim.grid.DsoSettings;
+import org.openlfa.community.grid.DsoSettings;
 import org.openlfa.sim.grid.GridSummary;
 import org.openlfa.sim.grid.PowerFlowGridObserver;
 import org.openlfa.model.asset.Battery;
@@ -19,6 +19,9 @@ import org.openlfa.model.profile.ProfileLibrary;
 import org.openlfa.model.scenario.ScenarioLoader;
 import org.openlfa.optim.HomeDayProblem;
 import org.openlfa.optim.HomeSchedule;
+import org.openlfa.community.Communities;
+import org.openlfa.community.Household;
+import org.openlfa.community.Households;
 
 /**
  * Invariants of a full scenario run on the reference grid, with all three use cases (the richest scenario, so every

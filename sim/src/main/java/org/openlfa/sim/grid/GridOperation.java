@@ -15,7 +15,8 @@ import org.openlfa.agents.usef.GridRegime;
 import org.openlfa.core.Season;
 import org.openlfa.core.TimeGrid;
 import org.openlfa.optim.HomeSchedule;
-import org.openlfa.sim.Household;
+import org.openlfa.community.Household;
+import org.openlfa.community.grid.DsoSettings;
 
 /**
  * Runs UC3 for one representative day of the whole grid: the DSO agent assesses the planned day, requests

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.openlfa.core.Season;
 import org.openlfa.grid.Line;
 import org.openlfa.grid.LvNetwork;
+import org.openlfa.community.grid.DsoSettings;
 
 /**
  * A scenario's UC3 figures for a year, and the reinforcement the operator would build instead of flexibility.

@@ -7,7 +7,7 @@ import org.openlfa.agents.GridState;
 import org.openlfa.powerflow.LoadPowers;
 import org.openlfa.powerflow.PowerFlowModel;
 import org.openlfa.powerflow.PowerFlowResult;
-import org.openlfa.sim.Household;
+import org.openlfa.community.Household;
 
 /**
  * The study's grid operator sees its grid through the three-phase unbalanced power flow: each household's net

@@ -1,4 +1,4 @@
-package org.openlfa.sim.grid;
+package org.openlfa.community.grid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,7 +37,7 @@ class DsoSettingsTest {
     @Test
     void aMisspelledKeyOrAFigureWithoutSourceIsRejectedWithFileLineAndField() throws Exception {
         String good = new String(DsoSettings.class.getClassLoader()
-                .getResourceAsStream("org/openlfa/sim/grid/dso.yaml").readAllBytes());
+                .getResourceAsStream("org/openlfa/community/grid/dso.yaml").readAllBytes());
         Path typo = tmp.resolve("typo.yaml");
         Files.writeString(typo, good.replace("maxFlexPriceInEurPerKwh: 0.50", "maxFlexPriceInEurPerKwhh: 0.50"));
         assertThatThrownBy(() -> DsoSettings.load(typo)).isInstanceOf(InputException.class)

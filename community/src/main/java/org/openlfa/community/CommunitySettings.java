@@ -1,4 +1,4 @@
-package org.openlfa.server;
+package org.openlfa.community;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -7,7 +7,7 @@ import org.openlfa.core.Season;
 import org.openlfa.core.TimeGrid;
 import org.openlfa.model.scenario.Scenario;
 import org.openlfa.model.scenario.ScenarioLoader;
-import org.openlfa.sim.grid.DsoSettings;
+import org.openlfa.community.grid.DsoSettings;
 
 /**
  * How the platform's aggregator runs its community: the scenario whose tariffs and local-market rule apply, and the

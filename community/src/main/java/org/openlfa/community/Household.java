@@ -1,4 +1,4 @@
-package org.openlfa.sim;
+package org.openlfa.community;
 
 /**
  * A customer connection point of the grid, in its local energy community.

@@ -1,4 +1,4 @@
-package org.openlfa.sim;
+package org.openlfa.community;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

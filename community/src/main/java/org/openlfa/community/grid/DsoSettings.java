@@ -1,4 +1,4 @@
-package org.openlfa.sim.grid;
+package org.openlfa.community.grid;
 
 import static org.openlfa.core.yaml.FieldReader.allowOnly;
 import static org.openlfa.core.yaml.FieldReader.itemMap;
@@ -77,7 +77,7 @@ public record DsoSettings(double transformerRatingInKva, DsoPolicy policy, doubl
         }
     }
 
-    private static final String BUILT_IN = "org/openlfa/sim/grid/dso.yaml";
+    private static final String BUILT_IN = "org/openlfa/community/grid/dso.yaml";
 
     /** The shipped settings. */
     public static DsoSettings builtIn() {

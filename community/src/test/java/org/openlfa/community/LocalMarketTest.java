@@ -1,4 +1,4 @@
-package org.openlfa.sim;
+package org.openlfa.community;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

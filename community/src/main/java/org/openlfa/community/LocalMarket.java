@@ -1,4 +1,4 @@
-package org.openlfa.sim;
+package org.openlfa.community;
 
 import org.openlfa.model.scenario.LocalMarketRule;
 

@@ -1,4 +1,4 @@
-package org.openlfa.sim;
+package org.openlfa.community;
 
 import java.util.ArrayList;
 import java.util.Collections;
