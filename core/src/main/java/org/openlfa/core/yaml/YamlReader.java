@@ -44,7 +44,7 @@ import org.openlfa.core.yaml.YamlTree.ScalarNode;
  * double capex = r.nonNegative(platform, "platform", "capexInEurPerLvg", "EUR/LVG");
  * r.requireSourcesNameFields();                                // a sources: entry for no field is a typo
  * List<Figure> inputs = r.figures();                           // [platform.capexInEurPerLvg = 2500 EUR/LVG, ...]
- * // a negative capex fails with: costs.yaml:3: field 'platform.capexInEurPerLvg': a value of 0 or more, got -2500.0
+ * // a negative capex fails with: costs.yaml:2: field 'platform.capexInEurPerLvg': a value of 0 or more, got -2500.0
  * }</pre>
  */
 public final class YamlReader {
