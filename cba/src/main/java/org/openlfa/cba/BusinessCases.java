@@ -3,6 +3,7 @@ package org.openlfa.cba;
 import java.util.List;
 import java.util.Objects;
 import org.openlfa.core.InputException;
+import org.openlfa.core.yaml.Figure;
 
 /**
  * The business-case definitions file: the cases and the market figures they share.

@@ -2,6 +2,7 @@ package org.openlfa.cba;
 
 import java.util.List;
 import java.util.Objects;
+import org.openlfa.core.yaml.Figure;
 
 /**
  * What the LFA spends: equipment per prosumer, platform, running costs and the financial frame, each figure with its

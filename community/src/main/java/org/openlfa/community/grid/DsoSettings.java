@@ -1,10 +1,9 @@
 package org.openlfa.community.grid;
 
-import static org.openlfa.core.yaml.FieldReader.allowOnly;
-import static org.openlfa.core.yaml.FieldReader.itemMap;
-import static org.openlfa.core.yaml.FieldReader.keys;
-import static org.openlfa.core.yaml.FieldReader.list;
-import static org.openlfa.core.yaml.FieldReader.map;
+import static org.openlfa.core.yaml.YamlReader.allowOnly;
+import static org.openlfa.core.yaml.YamlReader.itemMap;
+import static org.openlfa.core.yaml.YamlReader.list;
+import static org.openlfa.core.yaml.YamlReader.map;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.openlfa.agents.DsoPolicy;
 import org.openlfa.core.InputException;
-import org.openlfa.core.yaml.FieldReader;
+import org.openlfa.core.yaml.YamlReader;
 import org.openlfa.core.yaml.YamlTree;
 import org.openlfa.core.yaml.YamlTree.MapNode;
 import org.openlfa.core.yaml.YamlTree.Node;
@@ -101,38 +100,39 @@ public record DsoSettings(double transformerRatingInKva, DsoPolicy policy, doubl
 
     private static DsoSettings parse(String source, InputStream in) {
         MapNode root = YamlTree.parse(source, in);
-        allowOnly(root, "", keys("transformerRatingInKva", "voltageLimits", "maxTransformerLoadingPct",
+        allowOnly(root, "", List.of("transformerRatingInKva", "voltageLimits", "maxTransformerLoadingPct",
                 "voltageTargetMarginPu", "maxFlexPriceInEurPerKwh", "aggregatorMarginFraction", "reinforcement",
                 "sources"));
-        FieldReader read = FieldReader.of(root);
+        YamlReader read = YamlReader.withSources(root);
         MapNode limits = map(root, "", "voltageLimits");
-        allowOnly(limits, "voltageLimits", keys("minPu", "maxPu"));
-        double min = read.positive(limits, "voltageLimits", "minPu");
-        double max = read.positive(limits, "voltageLimits", "maxPu");
+        allowOnly(limits, "voltageLimits", List.of("minPu", "maxPu"));
+        double min = read.positive(limits, "voltageLimits", "minPu", "pu");
+        double max = read.positive(limits, "voltageLimits", "maxPu", "pu");
         if (!(min < 1 && max > 1)) {
             throw InputException.at(source, limits.line(), "voltageLimits", "minPu below 1 and maxPu above 1");
         }
-        DsoPolicy policy = new DsoPolicy(min, max, read.positive(root, "", "maxTransformerLoadingPct"),
-                read.nonNegative(root, "", "voltageTargetMarginPu"),
-                read.nonNegative(root, "", "maxFlexPriceInEurPerKwh"));
+        DsoPolicy policy = new DsoPolicy(min, max, read.positive(root, "", "maxTransformerLoadingPct", "%"),
+                read.nonNegative(root, "", "voltageTargetMarginPu", "pu"),
+                read.nonNegative(root, "", "maxFlexPriceInEurPerKwh", "EUR/kWh"));
         MapNode r = map(root, "", "reinforcement");
-        allowOnly(r, "reinforcement", keys("transformerSteps", "cableOverlayCostInEurPerMeter",
+        allowOnly(r, "reinforcement", List.of("transformerSteps", "cableOverlayCostInEurPerMeter",
                 "transformerLifeInYears", "cableLifeInYears", "discountRate"));
         List<TransformerStep> steps = new ArrayList<>();
         int i = 0;
         for (Node item : list(r, "reinforcement", "transformerSteps").items()) {
             String path = "reinforcement.transformerSteps[" + i++ + "]";
             MapNode step = itemMap(item, path);
-            allowOnly(step, path, keys("ratingInKva", "costInEur"));
-            steps.add(new TransformerStep(read.positive(step, path, "ratingInKva"),
-                    read.positive(step, path, "costInEur")));
+            allowOnly(step, path, List.of("ratingInKva", "costInEur"));
+            steps.add(new TransformerStep(read.positive(step, path, "ratingInKva", "kVA"),
+                    read.positive(step, path, "costInEur", "EUR")));
         }
         Reinforcement reinforcement = new Reinforcement(steps,
-                read.positive(r, "reinforcement", "cableOverlayCostInEurPerMeter"),
-                read.positive(r, "reinforcement", "transformerLifeInYears"),
-                read.positive(r, "reinforcement", "cableLifeInYears"),
+                read.positive(r, "reinforcement", "cableOverlayCostInEurPerMeter", "EUR/m"),
+                read.positive(r, "reinforcement", "transformerLifeInYears", "years"),
+                read.positive(r, "reinforcement", "cableLifeInYears", "years"),
                 read.share(r, "reinforcement", "discountRate"));
-        return new DsoSettings(read.positive(root, "", "transformerRatingInKva"), policy,
-                read.nonNegative(root, "", "aggregatorMarginFraction"), reinforcement, read.sources(), source);
+        return new DsoSettings(read.positive(root, "", "transformerRatingInKva", "kVA"), policy,
+                read.nonNegative(root, "", "aggregatorMarginFraction", "fraction"), reinforcement, read.sources(),
+                source);
     }
 }

@@ -1,16 +1,15 @@
 package org.openlfa.model.asset;
 
-import static org.openlfa.core.yaml.FieldReader.DAY_END;
-import static org.openlfa.core.yaml.FieldReader.allowOnly;
-import static org.openlfa.core.yaml.FieldReader.bool;
-import static org.openlfa.core.yaml.FieldReader.enumValue;
-import static org.openlfa.core.yaml.FieldReader.itemMap;
-import static org.openlfa.core.yaml.FieldReader.join;
-import static org.openlfa.core.yaml.FieldReader.keys;
-import static org.openlfa.core.yaml.FieldReader.list;
-import static org.openlfa.core.yaml.FieldReader.map;
+import static org.openlfa.core.TimeGrid.MINUTES_PER_DAY;
+import static org.openlfa.core.yaml.YamlReader.allowOnly;
+import static org.openlfa.core.yaml.YamlReader.bool;
+import static org.openlfa.core.yaml.YamlReader.enumValue;
+import static org.openlfa.core.yaml.YamlReader.errorAt;
+import static org.openlfa.core.yaml.YamlReader.fieldPath;
+import static org.openlfa.core.yaml.YamlReader.itemMap;
+import static org.openlfa.core.yaml.YamlReader.list;
+import static org.openlfa.core.yaml.YamlReader.map;
 
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,13 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.openlfa.core.InputException;
-import org.openlfa.core.yaml.FieldReader;
+import org.openlfa.core.yaml.YamlReader;
 import org.openlfa.core.yaml.YamlTree;
 import org.openlfa.core.yaml.YamlTree.ListNode;
 import org.openlfa.core.yaml.YamlTree.MapNode;
@@ -77,17 +74,17 @@ public final class HomeAssetsFile {
      */
     public static final int MAX_LOAD_SHIFT_IN_MINUTES = 30;
 
-    private static final Set<String> TOP_KEYS = keys("loadProfileIndex", "loadShiftInMinutes", "smart", "pv",
+    private static final List<String> TOP_KEYS = List.of("loadProfileIndex", "loadShiftInMinutes", "smart", "pv",
             "battery", "ev", "heatPump", "wetAppliances");
-    private static final Set<String> PV_KEYS = keys("peakPowerInKwp", "profileIndex");
-    private static final Set<String> BATTERY_KEYS = keys("capacityInKwh", "maxPowerInKw", "roundTripEfficiency",
+    private static final List<String> PV_KEYS = List.of("peakPowerInKwp", "profileIndex");
+    private static final List<String> BATTERY_KEYS = List.of("capacityInKwh", "maxPowerInKw", "roundTripEfficiency",
             "minSocFraction", "maxSocFraction");
-    private static final Set<String> EV_KEYS = keys("profileIndex", "maxChargePowerInKw");
-    private static final Set<String> HEAT_PUMP_KEYS = keys("profileIndex", "maxElectricPowerInKw", "copRatio",
+    private static final List<String> EV_KEYS = List.of("profileIndex", "maxChargePowerInKw");
+    private static final List<String> HEAT_PUMP_KEYS = List.of("profileIndex", "maxElectricPowerInKw", "copRatio",
             "thermalCapacityInKwhPerKelvin", "thermalResistanceInKelvinPerKw", "setpointInCelsius",
             "comfortToleranceInKelvin");
-    private static final Set<String> WET_KEYS = keys("type", "preferredStartMinute", "maxDelayInMinutes", "cycle");
-    private static final Set<String> PHASE_KEYS = keys("durationInMinutes", "powerInKw");
+    private static final List<String> WET_KEYS = List.of("type", "preferredStartMinute", "maxDelayInMinutes", "cycle");
+    private static final List<String> PHASE_KEYS = List.of("durationInMinutes", "powerInKw");
 
     // Plausibility bounds, so that a slip (0.28 for a COP of 2.8, 200 for a set-point of 20.0) is caught here rather
     // than turned into a strange schedule. Assumptions, wide enough for any domestic heat pump.
@@ -130,10 +127,11 @@ public final class HomeAssetsFile {
 
     private static HomeAssets readRoot(MapNode root, AssetCatalogue catalogue, ProfileLibrary profiles) {
         allowOnly(root, "", TOP_KEYS);
-        FieldReader r = readerFor(root);
+        YamlReader r = readerFor(root);
         int loadProfile = profileIndex(r, root, "", "loadProfileIndex", profiles, ProfileKind.HOUSEHOLD_LOAD);
         int shift = root.entries().containsKey("loadShiftInMinutes")
-                ? r.wholeNumber(root, "", "loadShiftInMinutes", -MAX_LOAD_SHIFT_IN_MINUTES, MAX_LOAD_SHIFT_IN_MINUTES)
+                ? r.wholeNumber(root, "", "loadShiftInMinutes", -MAX_LOAD_SHIFT_IN_MINUTES, MAX_LOAD_SHIFT_IN_MINUTES,
+                        "min")
                 : 0;
         boolean smart = bool(root, "", "smart", true);
         Optional<PvSystem> pv = optionalMap(root, "pv").map(m -> readPv(r, m, profiles));
@@ -148,40 +146,29 @@ public final class HomeAssetsFile {
     }
 
     /**
-     * FieldReader insists that every figure it reads has an entry in a {@code sources:} map, which suits the study's
-     * inputs. A device file describes one real home: its figures are the owner's own, so the file itself is their
-     * source, and the owner is not asked to write a {@code sources:} map.
+     * A device file describes one real home: its figures are the owner's own, so the file itself is their source,
+     * and the owner is not asked to write the {@code sources:} map the study's input files have.
      */
-    private static FieldReader readerFor(MapNode root) {
-        ScalarNode self = new ScalarNode("the home's own device file " + root.source(), JsonToken.VALUE_STRING,
-                root.source(), root.line());
-        Map<String, Node> entries = new LinkedHashMap<>();
-        Map<String, Integer> lines = new LinkedHashMap<>();
-        for (String key : TOP_KEYS) {
-            entries.put(key, self);
-            lines.put(key, root.line());
-        }
-        MapNode sources = new MapNode(entries, lines, root.source(), root.line());
-        return FieldReader.of(new MapNode(Map.of("sources", sources), Map.of("sources", root.line()), root.source(),
-                root.line()));
+    private static YamlReader readerFor(MapNode root) {
+        return YamlReader.withOneSource(root, "the home's own device file " + root.source());
     }
 
-    private static PvSystem readPv(FieldReader r, MapNode m, ProfileLibrary profiles) {
+    private static PvSystem readPv(YamlReader r, MapNode m, ProfileLibrary profiles) {
         allowOnly(m, "pv", PV_KEYS);
-        return new PvSystem(r.positive(m, "pv", "peakPowerInKwp"),
+        return new PvSystem(r.positive(m, "pv", "peakPowerInKwp", "kWp"),
                 profileIndex(r, m, "pv", "profileIndex", profiles, ProfileKind.PV_PER_KWP));
     }
 
-    private static Battery readBattery(FieldReader r, MapNode m, Battery typical) {
+    private static Battery readBattery(YamlReader r, MapNode m, Battery typical) {
         String path = "battery";
         allowOnly(m, path, BATTERY_KEYS);
-        double capacity = r.positive(m, path, "capacityInKwh");
-        double power = r.positive(m, path, "maxPowerInKw");
+        double capacity = r.positive(m, path, "capacityInKwh", "kWh");
+        double power = r.positive(m, path, "maxPowerInKw", "kW");
         double efficiency = typical.roundTripEfficiency();
         if (m.entries().containsKey("roundTripEfficiency")) {
             efficiency = r.share(m, path, "roundTripEfficiency");
             if (efficiency == 0) {
-                throw FieldReader.at(m, "roundTripEfficiency", path, "an efficiency above 0 and at most 1, got 0");
+                throw errorAt(m, path, "roundTripEfficiency", "an efficiency above 0 and at most 1, got 0");
             }
         }
         double minSoc = m.entries().containsKey("minSocFraction") ? r.share(m, path, "minSocFraction")
@@ -191,7 +178,7 @@ public final class HomeAssetsFile {
         if (!(minSoc < maxSoc)) {
             // Point at the key the user wrote; one side may be the catalogue's default.
             boolean maxGiven = m.entries().containsKey("maxSocFraction");
-            throw FieldReader.at(m, maxGiven ? "maxSocFraction" : "minSocFraction", path,
+            throw errorAt(m, path, maxGiven ? "maxSocFraction" : "minSocFraction",
                     "minSocFraction below maxSocFraction, got " + minSoc + " and " + maxSoc
                             + (maxGiven && m.entries().containsKey("minSocFraction") ? "" : " (the other one is the "
                             + "catalogue's default)"));
@@ -199,31 +186,33 @@ public final class HomeAssetsFile {
         return new Battery(capacity, power, efficiency, minSoc, maxSoc);
     }
 
-    private static ElectricVehicle readEv(FieldReader r, MapNode m, ProfileLibrary profiles) {
+    private static ElectricVehicle readEv(YamlReader r, MapNode m, ProfileLibrary profiles) {
         allowOnly(m, "ev", EV_KEYS);
         return new ElectricVehicle(profileIndex(r, m, "ev", "profileIndex", profiles, ProfileKind.EV_CHARGING),
-                r.positive(m, "ev", "maxChargePowerInKw"));
+                r.positive(m, "ev", "maxChargePowerInKw", "kW"));
     }
 
-    private static HeatPump readHeatPump(FieldReader r, MapNode m, HeatPumpSpec typical, ProfileLibrary profiles) {
+    private static HeatPump readHeatPump(YamlReader r, MapNode m, HeatPumpSpec typical, ProfileLibrary profiles) {
         String path = "heatPump";
         allowOnly(m, path, HEAT_PUMP_KEYS);
         int profile = profileIndex(r, m, path, "profileIndex", profiles, ProfileKind.HEAT_PUMP);
-        double power = r.positive(m, path, "maxElectricPowerInKw");
-        double cop = inRange(r, m, path, "copRatio", MIN_COP, MAX_COP, "a coefficient of performance",
+        double power = r.positive(m, path, "maxElectricPowerInKw", "kW");
+        double cop = inRange(r, m, path, "copRatio", MIN_COP, MAX_COP, "a coefficient of performance", "ratio",
                 typical.copRatio());
         double capacity = m.entries().containsKey("thermalCapacityInKwhPerKelvin")
-                ? r.positive(m, path, "thermalCapacityInKwhPerKelvin") : typical.thermalCapacityInKwhPerKelvin();
+                ? r.positive(m, path, "thermalCapacityInKwhPerKelvin", "kWh/K")
+                : typical.thermalCapacityInKwhPerKelvin();
         double resistance = m.entries().containsKey("thermalResistanceInKelvinPerKw")
-                ? r.positive(m, path, "thermalResistanceInKelvinPerKw") : typical.thermalResistanceInKelvinPerKw();
+                ? r.positive(m, path, "thermalResistanceInKelvinPerKw", "K/kW")
+                : typical.thermalResistanceInKelvinPerKw();
         double setpoint = inRange(r, m, path, "setpointInCelsius", MIN_SETPOINT_IN_CELSIUS, MAX_SETPOINT_IN_CELSIUS,
-                "an indoor set-point in °C", typical.setpointInCelsius());
+                "an indoor set-point in °C", "°C", typical.setpointInCelsius());
         double tolerance = inRange(r, m, path, "comfortToleranceInKelvin", 0, MAX_COMFORT_TOLERANCE_IN_KELVIN,
-                "a deviation either side of the set-point in K", typical.comfortToleranceInKelvin());
+                "a deviation either side of the set-point in K", "K", typical.comfortToleranceInKelvin());
         return new HeatPump(profile, power, cop, capacity, resistance, setpoint, tolerance);
     }
 
-    private static List<WetAppliance> readWetAppliances(FieldReader r, ListNode list, AssetCatalogue catalogue) {
+    private static List<WetAppliance> readWetAppliances(YamlReader r, ListNode list, AssetCatalogue catalogue) {
         List<WetAppliance> out = new ArrayList<>();
         for (int i = 0; i < list.items().size(); i++) {
             String path = "wetAppliances[" + i + "]";
@@ -231,17 +220,17 @@ public final class HomeAssetsFile {
             allowOnly(item, path, WET_KEYS);
             WetApplianceType type = enumValue(item, path, "type", WetApplianceType.class);
             Optional<WetApplianceSpec> typical = catalogue.wetAppliance(type);
-            int start = r.minute(item, path, "preferredStartMinute", DAY_END - 1);
+            int start = r.minuteOfDay(item, path, "preferredStartMinute", MINUTES_PER_DAY - 1);
             int delay;
             if (item.entries().containsKey("maxDelayInMinutes")) {
-                delay = r.wholeNumber(item, path, "maxDelayInMinutes", 0, DAY_END);
+                delay = r.wholeNumber(item, path, "maxDelayInMinutes", 0, MINUTES_PER_DAY, "min");
             } else {
                 delay = typical.orElseThrow(() -> noCatalogueEntry(item, path, "maxDelayInMinutes", type,
                         catalogue)).maxDelayInMinutes();
             }
             List<CyclePhase> cycle;
             if (item.entries().containsKey("cycle")) {
-                cycle = readCycle(r, list(item, path, "cycle"), join(path, "cycle"));
+                cycle = readCycle(r, list(item, path, "cycle"), fieldPath(path, "cycle"));
             } else {
                 cycle = typical.orElseThrow(() -> noCatalogueEntry(item, path, "cycle", type, catalogue)).cycle();
             }
@@ -250,7 +239,7 @@ public final class HomeAssetsFile {
         return out;
     }
 
-    private static List<CyclePhase> readCycle(FieldReader r, ListNode list, String path) {
+    private static List<CyclePhase> readCycle(YamlReader r, ListNode list, String path) {
         if (list.items().isEmpty()) {
             throw InputException.at(list.source(), list.line(), path,
                     "at least one phase {durationInMinutes, powerInKw}, or no 'cycle' for the catalogue's");
@@ -260,15 +249,15 @@ public final class HomeAssetsFile {
             String phasePath = path + "[" + k + "]";
             MapNode phase = itemMap(list.items().get(k), phasePath);
             allowOnly(phase, phasePath, PHASE_KEYS);
-            cycle.add(new CyclePhase(r.wholeNumber(phase, phasePath, "durationInMinutes", 1, DAY_END),
-                    r.nonNegative(phase, phasePath, "powerInKw")));
+            cycle.add(new CyclePhase(r.wholeNumber(phase, phasePath, "durationInMinutes", 1, MINUTES_PER_DAY, "min"),
+                    r.nonNegative(phase, phasePath, "powerInKw", "kW")));
         }
         return cycle;
     }
 
     private static InputException noCatalogueEntry(MapNode item, String path, String key, WetApplianceType type,
                                                    AssetCatalogue catalogue) {
-        return InputException.at(item.source(), item.line(), join(path, key), "a '" + key + "' for this "
+        return InputException.at(item.source(), item.line(), fieldPath(path, key), "a '" + key + "' for this "
                 + type + ": the asset catalogue " + catalogue.sourceFile() + " has no " + type + " to take it from");
     }
 
@@ -276,12 +265,12 @@ public final class HomeAssetsFile {
      * An index into a profile pool. Checked here against the pool's size so that a wrong index is reported with the
      * file's line, not found later as an IndexOutOfBoundsException inside the energy box's day planning.
      */
-    private static int profileIndex(FieldReader r, MapNode m, String path, String key, ProfileLibrary profiles,
+    private static int profileIndex(YamlReader r, MapNode m, String path, String key, ProfileLibrary profiles,
                                     ProfileKind kind) {
-        double value = r.number(m, path, key);
+        double value = r.number(m, path, key, "index");
         int size = profiles.poolSize(kind);
         if (value != Math.rint(value) || value < 0 || value >= size) {
-            throw FieldReader.at(m, key, path, "an index into the " + poolName(kind) + " pool of " + size
+            throw errorAt(m, path, key, "an index into the " + poolName(kind) + " pool of " + size
                     + " profiles: a whole number from 0 to " + (size - 1) + ", got " + plain(value));
         }
         return (int) value;
@@ -297,14 +286,14 @@ public final class HomeAssetsFile {
     }
 
     /** An optional number in {@code [min, max]}; {@code absent} (the catalogue's figure) when the key is not there. */
-    private static double inRange(FieldReader r, MapNode m, String path, String key, double min, double max,
-                                  String what, double absent) {
+    private static double inRange(YamlReader r, MapNode m, String path, String key, double min, double max,
+                                  String what, String unit, double absent) {
         if (!m.entries().containsKey(key)) {
             return absent;
         }
-        double value = r.number(m, path, key);
+        double value = r.number(m, path, key, unit);
         if (!(value >= min && value <= max)) {
-            throw FieldReader.at(m, key, path, what + " from " + plain(min) + " to " + plain(max) + ", got "
+            throw errorAt(m, path, key, what + " from " + plain(min) + " to " + plain(max) + ", got "
                     + plain(value));
         }
         return value;

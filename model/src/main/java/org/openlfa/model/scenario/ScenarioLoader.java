@@ -1,16 +1,17 @@
 package org.openlfa.model.scenario;
 
-import static org.openlfa.core.yaml.FieldReader.DAY_END;
-import static org.openlfa.core.yaml.FieldReader.allowOnly;
-import static org.openlfa.core.yaml.FieldReader.clock;
-import static org.openlfa.core.yaml.FieldReader.enumValue;
-import static org.openlfa.core.yaml.FieldReader.itemMap;
-import static org.openlfa.core.yaml.FieldReader.join;
-import static org.openlfa.core.yaml.FieldReader.keys;
-import static org.openlfa.core.yaml.FieldReader.list;
-import static org.openlfa.core.yaml.FieldReader.map;
-import static org.openlfa.core.yaml.FieldReader.require;
-import static org.openlfa.core.yaml.FieldReader.text;
+import static org.openlfa.core.TimeGrid.MINUTES_PER_DAY;
+import static org.openlfa.core.yaml.YamlReader.allowOnly;
+import static org.openlfa.core.yaml.YamlReader.bool;
+import static org.openlfa.core.yaml.YamlReader.clock;
+import static org.openlfa.core.yaml.YamlReader.enumValue;
+import static org.openlfa.core.yaml.YamlReader.errorAt;
+import static org.openlfa.core.yaml.YamlReader.fieldPath;
+import static org.openlfa.core.yaml.YamlReader.itemMap;
+import static org.openlfa.core.yaml.YamlReader.list;
+import static org.openlfa.core.yaml.YamlReader.map;
+import static org.openlfa.core.yaml.YamlReader.require;
+import static org.openlfa.core.yaml.YamlReader.text;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,10 +28,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.openlfa.core.InputException;
 import org.openlfa.core.Season;
-import org.openlfa.core.yaml.FieldReader;
 import org.openlfa.model.asset.Battery;
 import org.openlfa.model.asset.CyclePhase;
 import org.openlfa.model.asset.WetApplianceType;
+import org.openlfa.core.yaml.YamlReader;
 import org.openlfa.core.yaml.YamlTree;
 import org.openlfa.core.yaml.YamlTree.ListNode;
 import org.openlfa.core.yaml.YamlTree.MapNode;
@@ -71,9 +73,9 @@ public final class ScenarioLoader {
     /** The pathway files shipped for {@code basedOn:}. */
     private static final List<String> BUILT_IN_PATHWAYS = List.of("2020BAU", "2020Green", "2030BAU", "2030Green");
 
-    private static final Set<String> SCENARIO_KEYS = keys("name", "basedOn", "horizonYear", "pathway", "smartLevel",
-            "penetration", "importTariff", "exportTariff", "localMarketRule", "sources");
-    private static final Set<String> PENETRATION_KEYS = keys("pvShare", "batteryShare", "evShare", "heatPumpShare",
+    private static final List<String> SCENARIO_KEYS = List.of("name", "basedOn", "horizonYear", "pathway",
+            "smartLevel", "penetration", "importTariff", "exportTariff", "localMarketRule", "sources");
+    private static final List<String> PENETRATION_KEYS = List.of("pvShare", "batteryShare", "evShare", "heatPumpShare",
             "smartShare");
 
     /** The three shapes of tariff, as written after {@code type:}. */
@@ -140,7 +142,7 @@ public final class ScenarioLoader {
             root = YamlTree.merge(readBase(fileRoot, userDir), fileRoot);
         }
         allowOnly(root, "", SCENARIO_KEYS);
-        FieldReader r = FieldReader.of(root);
+        YamlReader r = YamlReader.withSources(root);
 
         String name = text(root, "", "name");
         int horizonYear = horizonYear(root);
@@ -207,29 +209,29 @@ public final class ScenarioLoader {
         throw InputException.at(node.source(), node.line(), "horizonYear", "a year from 2000 to 2100, e.g. 2030");
     }
 
-    private static Tariff readTariff(FieldReader r, MapNode root, String key) {
+    private static Tariff readTariff(YamlReader r, MapNode root, String key) {
         MapNode t = map(root, "", key);
         TariffType type = enumValue(t, key, "type", TariffType.class);
         switch (type) {
             case FLAT -> {
-                allowOnly(t, key, keys("type", "priceInEurPerKwh"));
-                return new Tariff.Flat(r.nonNegative(t, key, "priceInEurPerKwh"));
+                allowOnly(t, key, List.of("type", "priceInEurPerKwh"));
+                return new Tariff.Flat(r.nonNegative(t, key, "priceInEurPerKwh", "EUR/kWh"));
             }
             case TIME_OF_USE -> {
-                allowOnly(t, key, keys("type", "bands"));
+                allowOnly(t, key, List.of("type", "bands"));
                 return new Tariff.TimeOfUse(readBands(r, t, key));
             }
             default -> {
-                allowOnly(t, key, keys("type", "hourlyWholesaleInEurPerMwh", "multiplier", "adderInEurPerKwh",
+                allowOnly(t, key, List.of("type", "hourlyWholesaleInEurPerMwh", "multiplier", "adderInEurPerKwh",
                         "peakAdderInEurPerKwh", "peakFromMinute", "peakToMinute", "floorAtZero"));
                 return readDynamic(r, t, key);
             }
         }
     }
 
-    private static List<TouBand> readBands(FieldReader r, MapNode tariff, String path) {
+    private static List<TouBand> readBands(YamlReader r, MapNode tariff, String path) {
         ListNode list = list(tariff, path, "bands");
-        String listPath = join(path, "bands");
+        String listPath = fieldPath(path, "bands");
         if (list.items().isEmpty()) {
             throw InputException.at(list.source(), list.line(), listPath, "at least one band covering 00:00-24:00");
         }
@@ -238,59 +240,60 @@ public final class ScenarioLoader {
         for (int i = 0; i < list.items().size(); i++) {
             String bandPath = listPath + "[" + i + "]";
             MapNode band = itemMap(list.items().get(i), bandPath);
-            allowOnly(band, bandPath, keys("fromMinute", "toMinute", "priceInEurPerKwh"));
-            int from = r.minute(band, bandPath, "fromMinute", DAY_END - 1);
+            allowOnly(band, bandPath, List.of("fromMinute", "toMinute", "priceInEurPerKwh"));
+            int from = r.minuteOfDay(band, bandPath, "fromMinute", MINUTES_PER_DAY - 1);
             if (from != expectedFrom) {
                 String what = from > expectedFrom ? "a gap" : "an overlap";
-                throw FieldReader.at(band, "fromMinute", bandPath, "bands that cover the day in order without gap"
+                throw errorAt(band, bandPath, "fromMinute", "bands that cover the day in order without gap"
                         + " or overlap: this band starts at " + clock(from) + " but the previous one ends at "
                         + clock(expectedFrom) + " (" + what + ")");
             }
-            int to = r.minute(band, bandPath, "toMinute", DAY_END);
+            int to = r.minuteOfDay(band, bandPath, "toMinute", MINUTES_PER_DAY);
             if (to <= from) {
-                throw FieldReader.at(band, "toMinute", bandPath, "an end after the band's start " + clock(from)
+                throw errorAt(band, bandPath, "toMinute", "an end after the band's start " + clock(from)
                         + ", got " + clock(to) + " (split a band that crosses midnight in two)");
             }
-            double price = r.nonNegative(band, bandPath, "priceInEurPerKwh");
+            double price = r.nonNegative(band, bandPath, "priceInEurPerKwh", "EUR/kWh");
             bands.add(new TouBand(from, to, price));
             expectedFrom = to;
         }
-        if (expectedFrom != DAY_END) {
+        if (expectedFrom != MINUTES_PER_DAY) {
             MapNode last = (MapNode) list.items().get(list.items().size() - 1);
-            throw FieldReader.at(last, "toMinute", listPath + "[" + (list.items().size() - 1) + "]",
+            throw errorAt(last, listPath + "[" + (list.items().size() - 1) + "]", "toMinute",
                     "the last band to end at 24:00 (1440) so that the bands cover the day; it ends at "
                             + clock(expectedFrom) + " (a gap)");
         }
         return bands;
     }
 
-    private static Tariff.Dynamic readDynamic(FieldReader r, MapNode t, String path) {
+    private static Tariff.Dynamic readDynamic(YamlReader r, MapNode t, String path) {
         MapNode shapes = map(t, path, "hourlyWholesaleInEurPerMwh");
-        String shapesPath = join(path, "hourlyWholesaleInEurPerMwh");
+        String shapesPath = fieldPath(path, "hourlyWholesaleInEurPerMwh");
         List<String> seasonNames = EnumSet.allOf(Season.class).stream().map(Enum::name).toList();
         allowOnly(shapes, shapesPath, seasonNames);
         Map<Season, List<Double>> hourly = new EnumMap<>(Season.class);
         for (Season season : Season.values()) {
-            hourly.put(season, r.numbers(shapes, shapesPath, season.name(), Tariff.Dynamic.HOURS_PER_DAY));
+            double[] prices = r.numbers(shapes, shapesPath, season.name(), Tariff.Dynamic.HOURS_PER_DAY, "EUR/MWh");
+            hourly.put(season, Arrays.stream(prices).boxed().toList());
         }
-        double multiplier = r.nonNegative(t, path, "multiplier");
-        double adder = r.nonNegative(t, path, "adderInEurPerKwh");
+        double multiplier = r.nonNegative(t, path, "multiplier", "factor");
+        double adder = r.nonNegative(t, path, "adderInEurPerKwh", "EUR/kWh");
         double peakAdder = 0;
         int peakFrom = 0;
         int peakTo = 0;
         if (t.entries().containsKey("peakAdderInEurPerKwh")) {
-            peakAdder = r.nonNegative(t, path, "peakAdderInEurPerKwh");
-            peakFrom = r.minute(t, path, "peakFromMinute", DAY_END - 1);
-            peakTo = r.minute(t, path, "peakToMinute", DAY_END);
+            peakAdder = r.nonNegative(t, path, "peakAdderInEurPerKwh", "EUR/kWh");
+            peakFrom = r.minuteOfDay(t, path, "peakFromMinute", MINUTES_PER_DAY - 1);
+            peakTo = r.minuteOfDay(t, path, "peakToMinute", MINUTES_PER_DAY);
             if (peakTo <= peakFrom) {
-                throw FieldReader.at(t, "peakToMinute", path, "an end after the peak's start " + clock(peakFrom)
+                throw errorAt(t, path, "peakToMinute", "an end after the peak's start " + clock(peakFrom)
                         + ", got " + clock(peakTo));
             }
         } else if (t.entries().containsKey("peakFromMinute") || t.entries().containsKey("peakToMinute")) {
-            throw InputException.at(t.source(), t.line(), join(path, "peakAdderInEurPerKwh"),
+            throw InputException.at(t.source(), t.line(), fieldPath(path, "peakAdderInEurPerKwh"),
                     "a peak adder with the peak window (peakFromMinute/peakToMinute), or no window at all");
         }
-        boolean floor = FieldReader.bool(t, path, "floorAtZero", false);
+        boolean floor = bool(t, path, "floorAtZero", false);
         return new Tariff.Dynamic(hourly, multiplier, adder, peakAdder, peakFrom, peakTo, floor);
     }
 
@@ -300,7 +303,7 @@ public final class ScenarioLoader {
      */
     private static void checkImportAboveExport(MapNode root, Tariff importTariff, Tariff exportTariff) {
         for (Season season : Season.values()) {
-            for (int minute = 0; minute < DAY_END; minute++) {
+            for (int minute = 0; minute < MINUTES_PER_DAY; minute++) {
                 double buy = importTariff.priceAtMinuteInEurPerKwh(season, minute);
                 double sell = exportTariff.priceAtMinuteInEurPerKwh(season, minute);
                 if (!(buy > sell)) {
@@ -317,44 +320,44 @@ public final class ScenarioLoader {
     // ---------------------------------------------------------------------------------------------- catalogue
 
     private static AssetCatalogue readCatalogue(MapNode root) {
-        allowOnly(root, "", keys("pv", "battery", "evChargerPowerInKw", "heatPump", "wetAppliances", "sources"));
-        FieldReader r = FieldReader.of(root);
+        allowOnly(root, "", List.of("pv", "battery", "evChargerPowerInKw", "heatPump", "wetAppliances", "sources"));
+        YamlReader r = YamlReader.withSources(root);
 
         MapNode pv = map(root, "", "pv");
-        allowOnly(pv, "pv", keys("minPeakPowerInKwp", "maxPeakPowerInKwp"));
-        double pvMin = r.positive(pv, "pv", "minPeakPowerInKwp");
-        double pvMax = r.positive(pv, "pv", "maxPeakPowerInKwp");
+        allowOnly(pv, "pv", List.of("minPeakPowerInKwp", "maxPeakPowerInKwp"));
+        double pvMin = r.positive(pv, "pv", "minPeakPowerInKwp", "kWp");
+        double pvMax = r.positive(pv, "pv", "maxPeakPowerInKwp", "kWp");
         if (pvMax < pvMin) {
-            throw FieldReader.at(pv, "maxPeakPowerInKwp", "pv", "a maximum not below the minimum " + pvMin);
+            throw errorAt(pv, "pv", "maxPeakPowerInKwp", "a maximum not below the minimum " + pvMin);
         }
 
         MapNode bat = map(root, "", "battery");
-        allowOnly(bat, "battery", keys("capacityInKwh", "maxPowerInKw", "roundTripEfficiency", "minSocFraction",
+        allowOnly(bat, "battery", List.of("capacityInKwh", "maxPowerInKw", "roundTripEfficiency", "minSocFraction",
                 "maxSocFraction"));
-        double capacity = r.positive(bat, "battery", "capacityInKwh");
-        double power = r.positive(bat, "battery", "maxPowerInKw");
+        double capacity = r.positive(bat, "battery", "capacityInKwh", "kWh");
+        double power = r.positive(bat, "battery", "maxPowerInKw", "kW");
         double rte = r.share(bat, "battery", "roundTripEfficiency");
         if (rte == 0) {
-            throw FieldReader.at(bat, "roundTripEfficiency", "battery", "an efficiency above 0 and at most 1");
+            throw errorAt(bat, "battery", "roundTripEfficiency", "an efficiency above 0 and at most 1");
         }
         double minSoc = r.share(bat, "battery", "minSocFraction");
         double maxSoc = r.share(bat, "battery", "maxSocFraction");
         if (!(minSoc < maxSoc)) {
-            throw FieldReader.at(bat, "maxSocFraction", "battery", "a maximum above minSocFraction " + minSoc);
+            throw errorAt(bat, "battery", "maxSocFraction", "a maximum above minSocFraction " + minSoc);
         }
 
-        double evCharger = r.positive(root, "", "evChargerPowerInKw");
+        double evCharger = r.positive(root, "", "evChargerPowerInKw", "kW");
 
         MapNode hp = map(root, "", "heatPump");
-        allowOnly(hp, "heatPump", keys("maxElectricPowerInKw", "copRatio", "thermalCapacityInKwhPerKelvin",
+        allowOnly(hp, "heatPump", List.of("maxElectricPowerInKw", "copRatio", "thermalCapacityInKwhPerKelvin",
                 "thermalResistanceInKelvinPerKw", "setpointInCelsius", "comfortToleranceInKelvin"));
         HeatPumpSpec heatPump = new HeatPumpSpec(
-                r.positive(hp, "heatPump", "maxElectricPowerInKw"),
-                r.positive(hp, "heatPump", "copRatio"),
-                r.positive(hp, "heatPump", "thermalCapacityInKwhPerKelvin"),
-                r.positive(hp, "heatPump", "thermalResistanceInKelvinPerKw"),
-                r.number(hp, "heatPump", "setpointInCelsius"),
-                r.nonNegative(hp, "heatPump", "comfortToleranceInKelvin"));
+                r.positive(hp, "heatPump", "maxElectricPowerInKw", "kW"),
+                r.positive(hp, "heatPump", "copRatio", "ratio"),
+                r.positive(hp, "heatPump", "thermalCapacityInKwhPerKelvin", "kWh/K"),
+                r.positive(hp, "heatPump", "thermalResistanceInKelvinPerKw", "K/kW"),
+                r.number(hp, "heatPump", "setpointInCelsius", "°C"),
+                r.nonNegative(hp, "heatPump", "comfortToleranceInKelvin", "K"));
 
         List<WetApplianceSpec> wet = readWetAppliances(r, root);
         AssetCatalogue catalogue = new AssetCatalogue(new PvRange(pvMin, pvMax),
@@ -364,40 +367,41 @@ public final class ScenarioLoader {
         return catalogue;
     }
 
-    private static List<WetApplianceSpec> readWetAppliances(FieldReader r, MapNode root) {
+    private static List<WetApplianceSpec> readWetAppliances(YamlReader r, MapNode root) {
         ListNode list = list(root, "", "wetAppliances");
         List<WetApplianceSpec> out = new ArrayList<>();
         Set<WetApplianceType> seen = EnumSet.noneOf(WetApplianceType.class);
         for (int i = 0; i < list.items().size(); i++) {
             String path = "wetAppliances[" + i + "]";
             MapNode item = itemMap(list.items().get(i), path);
-            allowOnly(item, path, keys("type", "ownershipShare", "cycle", "preferredStartEarliestMinute",
+            allowOnly(item, path, List.of("type", "ownershipShare", "cycle", "preferredStartEarliestMinute",
                     "preferredStartLatestMinute", "maxDelayInMinutes"));
             WetApplianceType type = enumValue(item, path, "type", WetApplianceType.class);
             if (!seen.add(type)) {
-                throw FieldReader.at(item, "type", path, "each appliance type once, " + type + " is repeated");
+                throw errorAt(item, path, "type", "each appliance type once, " + type + " is repeated");
             }
             double ownership = r.share(item, path, "ownershipShare");
             ListNode cycleList = list(item, path, "cycle");
             if (cycleList.items().isEmpty()) {
-                throw InputException.at(cycleList.source(), cycleList.line(), join(path, "cycle"),
+                throw InputException.at(cycleList.source(), cycleList.line(), fieldPath(path, "cycle"),
                         "at least one phase {durationInMinutes, powerInKw}");
             }
             List<CyclePhase> cycle = new ArrayList<>();
             for (int k = 0; k < cycleList.items().size(); k++) {
                 String phasePath = path + ".cycle[" + k + "]";
                 MapNode phase = itemMap(cycleList.items().get(k), phasePath);
-                allowOnly(phase, phasePath, keys("durationInMinutes", "powerInKw"));
-                cycle.add(new CyclePhase(r.wholeNumber(phase, phasePath, "durationInMinutes", 1, DAY_END),
-                        r.nonNegative(phase, phasePath, "powerInKw")));
+                allowOnly(phase, phasePath, List.of("durationInMinutes", "powerInKw"));
+                cycle.add(new CyclePhase(
+                        r.wholeNumber(phase, phasePath, "durationInMinutes", 1, MINUTES_PER_DAY, "min"),
+                        r.nonNegative(phase, phasePath, "powerInKw", "kW")));
             }
-            int earliest = r.minute(item, path, "preferredStartEarliestMinute", DAY_END - 1);
-            int latest = r.minute(item, path, "preferredStartLatestMinute", DAY_END - 1);
+            int earliest = r.minuteOfDay(item, path, "preferredStartEarliestMinute", MINUTES_PER_DAY - 1);
+            int latest = r.minuteOfDay(item, path, "preferredStartLatestMinute", MINUTES_PER_DAY - 1);
             if (latest < earliest) {
-                throw FieldReader.at(item, "preferredStartLatestMinute", path, "a time not before the earliest start "
+                throw errorAt(item, path, "preferredStartLatestMinute", "a time not before the earliest start "
                         + clock(earliest) + ", got " + clock(latest));
             }
-            int delay = r.wholeNumber(item, path, "maxDelayInMinutes", 0, DAY_END);
+            int delay = r.wholeNumber(item, path, "maxDelayInMinutes", 0, MINUTES_PER_DAY, "min");
             out.add(new WetApplianceSpec(type, ownership, cycle, earliest, latest, delay));
         }
         return out;

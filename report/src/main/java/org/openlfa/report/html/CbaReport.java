@@ -12,13 +12,13 @@ import org.openlfa.cba.BreakEven;
 import org.openlfa.cba.BusinessCase;
 import org.openlfa.cba.CaseResult;
 import org.openlfa.cba.CbaResult;
-import org.openlfa.cba.Figure;
 import org.openlfa.cba.ProsumerOutcome;
 import org.openlfa.cba.RevenueStream;
 import org.openlfa.cba.ScenarioData;
 import org.openlfa.cba.Scaling;
 import org.openlfa.cba.Tornado;
 import org.openlfa.cba.TornadoBar;
+import org.openlfa.core.yaml.Figure;
 
 /**
  * The cost-benefit analysis as one self-contained HTML page: the answer first (which business case pays in which

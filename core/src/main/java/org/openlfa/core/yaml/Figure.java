@@ -1,9 +1,13 @@
-package org.openlfa.cba;
+package org.openlfa.core.yaml;
+
+import java.util.Locale;
 
 /**
- * One input figure of the cost-benefit analysis, as read from a catalogue file, with where it comes from.
+ * One sourced input figure, as read from an input file by {@link YamlReader}: the number, its unit and where it
+ * comes from, so that a report can list every input with its source.
  *
- * @param field  the key path in the file, e.g. {@code prosumerCapex.energyBoxInEur}
+ * @param field  the key path in the file, e.g. {@code prosumerCapex.energyBoxInEur}; a list of numbers is recorded
+ *               once, as {@code field (mean of N)}
  * @param value  the value (for a list of values, their mean)
  * @param unit   the unit, e.g. {@code EUR}, {@code EUR/year}, {@code share}
  * @param source the public source, or a text starting with "assumption:"
@@ -13,6 +17,6 @@ public record Figure(String field, double value, String unit, String source, Str
 
     /** True when the figure is an assumption of the study rather than a published value. */
     public boolean isAssumption() {
-        return source.toLowerCase(java.util.Locale.ROOT).startsWith("assumption");
+        return source.toLowerCase(Locale.ROOT).startsWith("assumption");
     }
 }
