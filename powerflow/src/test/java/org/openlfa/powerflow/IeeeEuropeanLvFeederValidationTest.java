@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openlfa.core.testing.SharedData;
 import org.openlfa.grid.OpenDssReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,8 @@ class IeeeEuropeanLvFeederValidationTest {
 
     @BeforeAll
     static void read() {
-        model = PowerFlowModel.of(OpenDssReader.read(SharedData.ieeeMaster()));
+        model = PowerFlowModel.of(OpenDssReader.read(
+                SharedData.file("ieee-european-lv-test-feeder/opendss/Master.dss")));
         shaped = ShapedLoads.of(model);
     }
 
@@ -47,7 +49,7 @@ class IeeeEuropeanLvFeederValidationTest {
     private void check(int minute, String file, double[][] tableII) throws IOException {
         PowerFlowResult r = model.solve(shaped.fill(minute, LoadPowers.zero(model)));
         assertThat(r.converged()).isTrue();
-        Path csv = SharedData.require("ieee-european-lv-test-feeder/Solutions_csv/" + file);
+        Path csv = SharedData.file("ieee-european-lv-test-feeder/Solutions_csv/" + file);
         List<String> rows = Files.readAllLines(csv);
         double maxDev = 0;
         double maxAngleDev = 0;
