@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * The command interpreter: reads OpenDSS script files line by line (comments, {@code ~}/{@code More}
  * continuations), runs {@code New}, {@code Edit}, {@code BatchEdit}, {@code Redirect}, {@code Compile},
  * {@code Set}, {@code Buscoords} and {@code Clear}, and records each element's property assignments against the
- * {@link DssClasses class table}; {@link NetworkAssembler} then builds the network from them. Solution and report
+ * class table ({@code DssClasses}); {@code NetworkAssembler} then builds the network from them. Solution and report
  * commands are skipped; topology commands ({@code Open}, {@code Disable}, ...) and unknown commands are refused.
  *
  * <p>Callers normally use {@link org.openlfa.grid.OpenDssReader}, which delegates here:
