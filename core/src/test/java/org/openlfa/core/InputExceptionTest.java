@@ -12,7 +12,8 @@ class InputExceptionTest {
     void messageNamesFileLineFieldAndWhatIsExpected() {
         InputException e = InputException.at("study/scenario.yaml", 12, "penetration.pvShare",
                 "a share between 0 and 1, got 1.4");
-        assertThat(e).hasMessage("study/scenario.yaml:12: field 'penetration.pvShare': a share between 0 and 1, got 1.4");
+        assertThat(e).hasMessage(
+                "study/scenario.yaml:12: field 'penetration.pvShare': a share between 0 and 1, got 1.4");
         assertThat(e.source()).isEqualTo("study/scenario.yaml");
         assertThat(e.line()).isEqualTo(12);
         assertThat(e.field()).isEqualTo("penetration.pvShare");

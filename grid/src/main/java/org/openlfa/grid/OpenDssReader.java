@@ -51,7 +51,8 @@ public final class OpenDssReader {
      * Reads a network from a master file on disk or on the class path.
      *
      * <pre>{@code
-     * LvNetwork feeder = OpenDssReader.read(DssSource.classpath("org/openlfa/grid/enwl/network_22/Feeder_1/Master.dss"));
+     * LvNetwork feeder = OpenDssReader.read(
+     *         DssSource.classpath("org/openlfa/grid/enwl/network_22/Feeder_1/Master.dss"));
      * }</pre>
      *
      * @throws InputException naming file, line and field for anything malformed, unknown or inconsistent
