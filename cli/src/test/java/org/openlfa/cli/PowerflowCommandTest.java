@@ -2,16 +2,14 @@ package org.openlfa.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openlfa.core.testing.SharedData;
 
 /** {@code lfa powerflow} end to end on the IEEE feeder, and its answer to bad input. */
 class PowerflowCommandTest {
@@ -20,11 +18,7 @@ class PowerflowCommandTest {
     Path tmp;
 
     private static Path ieeeMaster() {
-        String root = System.getProperty("openlfa.sharedData");
-        assumeTrue(root != null, "openlfa.sharedData not set");
-        Path p = Path.of(root, "ieee-european-lv-test-feeder/opendss/Master.dss");
-        assumeTrue(Files.exists(p), "no IEEE feeder at " + p);
-        return p;
+        return SharedData.file("ieee-european-lv-test-feeder/opendss/Master.dss");
     }
 
     @Test

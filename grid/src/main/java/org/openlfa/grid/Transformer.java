@@ -66,8 +66,16 @@ public record Transformer(String name, int phases, List<Winding> windings, doubl
     public enum Connection {
         WYE, DELTA;
 
-        /** Parses the OpenDSS spellings ({@code wye}, {@code y}, {@code ln}, {@code delta}, {@code d}, {@code ll}). */
-        static Connection parse(String text) {
+        /**
+         * Parses the OpenDSS spellings ({@code wye}, {@code y}, {@code ln}, {@code delta}, {@code d}, {@code ll}).
+         *
+         * <pre>{@code
+         * Transformer.Connection c = Transformer.Connection.parse("Delta");   // DELTA
+         * }</pre>
+         *
+         * @throws IllegalArgumentException for any other text
+         */
+        public static Connection parse(String text) {
             return switch (text.toLowerCase(Locale.ROOT)) {
                 case "wye", "y", "ln", "star" -> WYE;
                 case "delta", "d", "ll" -> DELTA;

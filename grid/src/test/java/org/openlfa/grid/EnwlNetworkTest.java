@@ -3,14 +3,13 @@ package org.openlfa.grid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openlfa.core.InputException;
+import org.openlfa.core.testing.SharedData;
 
 class EnwlNetworkTest {
 
@@ -116,9 +115,7 @@ class EnwlNetworkTest {
 
     @Test
     void folderOnDiskGivesTheSameNetworkAsTheBuiltIn() {
-        Path networks = sharedData().resolve("enwl-lvns/networks");
-        assumeTrue(Files.isDirectory(networks.resolve("network_22")), "shared ENWL data not present");
-        LvNetwork fromDisk = EnwlNetwork.load(networks.resolve("network_22"));
+        LvNetwork fromDisk = EnwlNetwork.load(SharedData.directory("enwl-lvns/networks/network_22"));
         assertThat(fromDisk.lines()).isEqualTo(network22.lines());
         assertThat(fromDisk.loads()).isEqualTo(network22.loads());
         assertThat(fromDisk.transformers()).isEqualTo(network22.transformers());
@@ -127,8 +124,7 @@ class EnwlNetworkTest {
 
     @Test
     void mixedCaseFolderNamesAreRead() {
-        Path network8 = sharedData().resolve("enwl-lvns/networks/Network_8");
-        assumeTrue(Files.isDirectory(network8), "shared ENWL data not present");
+        Path network8 = SharedData.directory("enwl-lvns/networks/Network_8");
         LvNetwork n8 = EnwlNetwork.load(network8);
         assertThat(n8.name()).isEqualTo("Network_8");
         assertThat(n8.feederNumbers()).isNotEmpty();
@@ -140,11 +136,5 @@ class EnwlNetworkTest {
     void folderWithoutFeedersIsAnInputError(@org.junit.jupiter.api.io.TempDir Path dir) {
         assertThatThrownBy(() -> EnwlNetwork.load(dir)).isInstanceOf(InputException.class)
                 .hasMessageContaining("Feeder_");
-    }
-
-    static Path sharedData() {
-        String property = System.getProperty("openlfa.sharedData");
-        assumeTrue(property != null, "system property openlfa.sharedData not set");
-        return Path.of(property);
     }
 }

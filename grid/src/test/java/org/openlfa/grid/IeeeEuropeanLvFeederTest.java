@@ -2,24 +2,22 @@ package org.openlfa.grid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openlfa.core.testing.SharedData;
 
-/** The IEEE European LV Test Feeder, read from the shared data folder (skipped where it is absent). */
+/** The IEEE European LV Test Feeder, read from the shared data folder (fails where it is absent). */
 class IeeeEuropeanLvFeederTest {
 
     private static LvNetwork ieee;
 
     @BeforeAll
     static void read() {
-        Path master = EnwlNetworkTest.sharedData().resolve("ieee-european-lv-test-feeder/opendss/Master.dss");
-        assumeTrue(Files.isRegularFile(master), "IEEE European LV Test Feeder not present");
+        Path master = SharedData.file("ieee-european-lv-test-feeder/opendss/Master.dss");
         ieee = OpenDssReader.read(master);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openlfa.core.testing.SharedData;
 import org.openlfa.grid.Load;
 import org.openlfa.grid.LvNetwork;
 import org.openlfa.grid.OpenDssReader;
@@ -22,7 +23,7 @@ class BalancedCrossCheckTest {
     /** The IEEE feeder with every home's load spread equally over the three phases, at the 09:26 peak. */
     @Test
     void ieeeFeederWithLoadsSpreadOverThreePhases() {
-        LvNetwork ieee = OpenDssReader.read(SharedData.ieeeMaster());
+        LvNetwork ieee = OpenDssReader.read(SharedData.file("ieee-european-lv-test-feeder/opendss/Master.dss"));
         LvNetwork balanced = withThreePhaseLoads(ieee);
         PowerFlowModel model = PowerFlowModel.of(balanced);
         LoadPowers powers = ShapedLoads.of(model).fill(566, LoadPowers.zero(model));

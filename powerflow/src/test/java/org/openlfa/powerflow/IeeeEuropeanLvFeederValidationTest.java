@@ -9,24 +9,48 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openlfa.core.testing.SharedData;
 import org.openlfa.grid.OpenDssReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The three-phase sweep against the published OpenDSS solution of the IEEE European LV Test Feeder (snapshots at
- * minute 1 and 566): every bus and phase within 0.001 pu, transformer P and Q per phase within 0.5 %.
+ * minute 1 and 566): every bus and phase within 1e-5 pu in magnitude and 0.1 degree in angle, transformer P and Q
+ * per phase within 0.5 % of Table II. Why each tolerance is what it is: see the constants, and docs/powerflow.md.
  */
 class IeeeEuropeanLvFeederValidationTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(IeeeEuropeanLvFeederValidationTest.class);
+
+    /**
+     * Voltage magnitude, per unit. The published solution has six significant digits (0.001 V of 230 V, i.e.
+     * +-2e-6 pu), and OpenDSS stopped at its own convergence tolerance; 1e-5 pu is the figure the README and
+     * docs/powerflow.md state. Achieved: 2.1e-6 pu (minute 1), 7.1e-6 pu (minute 566).
+     */
+    static final double VOLTAGE_TOLERANCE_IN_PU = 1e-5;
+
+    /**
+     * Voltage angle, degrees. The published angles have the same six digits, but OpenDSS's convergence tolerance
+     * (1e-4 pu) leaves more room on angles than on magnitudes at the feeder ends under the peak. Achieved: 0.013 deg
+     * (minute 1), 0.050 deg (minute 566).
+     */
+    static final double ANGLE_TOLERANCE_IN_DEGREES = 0.1;
+
+    /**
+     * Transformer P and Q per phase, relative. Table II gives four to five digits, and its OpenDSS and GridLAB-D
+     * rows differ from each other by up to 0.1 %; we match the GridLAB-D row to 0.01 % and the OpenDSS row to
+     * 0.09 % (minute 1, Q phase a), <= 0.004 % at minute 566. 0.5 % leaves room for that spread between tools.
+     */
+    static final double TABLE_II_RELATIVE_TOLERANCE = 0.005;
 
     private static PowerFlowModel model;
     private static ShapedLoads shaped;
 
     @BeforeAll
     static void read() {
-        model = PowerFlowModel.of(OpenDssReader.read(SharedData.ieeeMaster()));
+        model = PowerFlowModel.of(OpenDssReader.read(
+                SharedData.file("ieee-european-lv-test-feeder/opendss/Master.dss")));
         shaped = ShapedLoads.of(model);
     }
 
@@ -47,7 +71,7 @@ class IeeeEuropeanLvFeederValidationTest {
     private void check(int minute, String file, double[][] tableII) throws IOException {
         PowerFlowResult r = model.solve(shaped.fill(minute, LoadPowers.zero(model)));
         assertThat(r.converged()).isTrue();
-        Path csv = SharedData.require("ieee-european-lv-test-feeder/Solutions_csv/" + file);
+        Path csv = SharedData.file("ieee-european-lv-test-feeder/Solutions_csv/" + file);
         List<String> rows = Files.readAllLines(csv);
         double maxDev = 0;
         double maxAngleDev = 0;
@@ -78,10 +102,13 @@ class IeeeEuropeanLvFeederValidationTest {
                 + "transformer P = {} kW, Q = {} kvar", minute, compared, maxDev, worst, maxAngleDev, r.iterations(),
                 t.activePowerInKw(), t.reactivePowerInKvar());
         assertThat(compared).isEqualTo(3 * 907);
-        assertThat(maxDev).isLessThanOrEqualTo(0.001);
+        assertThat(maxDev).as("max |dV| in pu, worst at %s", worst).isLessThanOrEqualTo(VOLTAGE_TOLERANCE_IN_PU);
+        assertThat(maxAngleDev).as("max |d angle| in degrees").isLessThanOrEqualTo(ANGLE_TOLERANCE_IN_DEGREES);
         for (int ph = 0; ph < 3; ph++) {
-            assertThat(t.activePowerInKw().get(ph)).isCloseTo(tableII[0][ph], within(0.005 * tableII[0][ph]));
-            assertThat(t.reactivePowerInKvar().get(ph)).isCloseTo(tableII[1][ph], within(0.005 * tableII[1][ph]));
+            assertThat(t.activePowerInKw().get(ph))
+                    .isCloseTo(tableII[0][ph], within(TABLE_II_RELATIVE_TOLERANCE * tableII[0][ph]));
+            assertThat(t.reactivePowerInKvar().get(ph))
+                    .isCloseTo(tableII[1][ph], within(TABLE_II_RELATIVE_TOLERANCE * tableII[1][ph]));
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openlfa.core.testing.SharedData;
 import org.openlfa.grid.LvNetwork;
 import org.openlfa.grid.simbench.SimbenchReader;
 import org.slf4j.Logger;
@@ -19,7 +20,7 @@ class SimbenchValidationTest {
 
     @Test
     void rural1BaseCaseMatchesThePublishedResult() throws IOException {
-        Path folder = SharedData.require("simbench-1-LV-rural1--0-no_sw");
+        Path folder = SharedData.directory("simbench-1-LV-rural1--0-no_sw");
         LvNetwork grid = SimbenchReader.read(folder);
         PowerFlowModel model = PowerFlowModel.of(grid);
         LoadPowers powers = LoadPowers.nominal(model);

@@ -3,7 +3,6 @@ package org.openlfa.grid.simbench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openlfa.core.InputException;
+import org.openlfa.core.testing.SharedData;
 import org.openlfa.grid.LvNetwork;
 import org.openlfa.grid.Transformer;
 
@@ -21,11 +21,7 @@ class SimbenchReaderTest {
     Path tmp;
 
     private static Path rural1() {
-        String root = System.getProperty("openlfa.sharedData");
-        assumeTrue(root != null, "openlfa.sharedData not set");
-        Path p = Path.of(root, "simbench-1-LV-rural1--0-no_sw");
-        assumeTrue(Files.isDirectory(p), "no SimBench data at " + p);
-        return p;
+        return SharedData.directory("simbench-1-LV-rural1--0-no_sw");
     }
 
     @Test

@@ -1,25 +1,22 @@
 package org.openlfa.model.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.openlfa.core.Season;
+import org.openlfa.core.testing.SharedData;
 
 class SimBenchDigestTest {
 
     @Test
     void shippedDigestIsWhatTheGeneratorMakesFromTheSharedData() throws IOException {
-        String sharedData = System.getProperty("openlfa.sharedData");
-        assumeTrue(sharedData != null, "system property openlfa.sharedData not set");
-        Path simbench = Path.of(sharedData, "simbench-1-LV-rural1--0-no_sw");
-        assumeTrue(Files.isRegularFile(simbench.resolve("LoadProfile.csv")), "SimBench data absent: " + simbench);
+        SharedData.file("simbench-1-LV-rural1--0-no_sw/LoadProfile.csv");
+        Path simbench = SharedData.directory("simbench-1-LV-rural1--0-no_sw");
 
         String shipped;
         try (InputStream in = SimBenchDigest.class.getResourceAsStream(SimBenchDigest.RESOURCE)) {

@@ -1,7 +1,6 @@
 package org.openlfa.report.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.openlfa.core.testing.SharedData;
 import org.openlfa.grid.EnwlNetwork;
 import org.openlfa.grid.Line;
 import org.openlfa.grid.Load;
@@ -41,9 +41,7 @@ class FeederMapTest {
 
     @Test
     void theIeeeFeederFollowsItsCoordinates() throws Exception {
-        Path master = Path.of(System.getProperty("openlfa.sharedData", "missing"),
-                "ieee-european-lv-test-feeder/opendss/Master.dss");
-        assumeTrue(Files.exists(master), "shared data not present");
+        Path master = SharedData.file("ieee-european-lv-test-feeder/opendss/Master.dss");
         LvNetwork network = OpenDssReader.read(master);
         FeederMap map = FeederMap.of(network);
         assertThat(map.fromCoordinates()).isTrue();

@@ -1,12 +1,13 @@
-package org.openlfa.grid;
+package org.openlfa.grid.opendss;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits one OpenDSS command line into its verb and parameters, the way the OpenDSS parser does for the forms the
- * supported files use: {@code name=value} or a bare positional value, separated by blanks or commas, values quoted
- * with {@code "} or {@code '} or grouped with {@code [ ]}, {@code ( )} or {@code { }} (delimiters removed).
+ * The tokeniser of the command interpreter ({@link DssInterpreter}): splits one OpenDSS command line into its verb
+ * and parameters, the way the OpenDSS parser does for the forms the supported files use: {@code name=value} or a
+ * bare positional value, separated by blanks or commas, values quoted with {@code "} or {@code '} or grouped with
+ * {@code [ ]}, {@code ( )} or {@code { }} (delimiters removed).
  */
 final class DssCommandLine {
 
