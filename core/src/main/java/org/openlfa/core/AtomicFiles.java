@@ -35,14 +35,27 @@ public final class AtomicFiles {
         }
     }
 
-    /** Replaces {@code target} by the complete {@code staging} folder. */
+    /**
+     * Replaces {@code target} by the complete {@code staging} folder. A folder cannot be swapped for another in one
+     * rename, so the old one is first renamed aside; if the new one then cannot take its place, the old one is put
+     * back before the error is thrown: a failed commit loses nothing.
+     */
     public static void commit(Path staging, Path target) {
         Path absolute = target.toAbsolutePath().normalize();
         try {
             if (Files.exists(absolute)) {
                 Path old = absolute.resolveSibling("." + absolute.getFileName() + ".old-" + System.nanoTime());
                 Files.move(absolute, old);
-                move(staging, absolute);
+                try {
+                    move(staging, absolute);
+                } catch (IOException e) {
+                    try {
+                        move(old, absolute);
+                    } catch (IOException restore) {
+                        e.addSuppressed(restore);
+                    }
+                    throw e;
+                }
                 deleteRecursively(old);
             } else {
                 move(staging, absolute);

@@ -110,4 +110,17 @@ class AtomicFilesTest {
                 .isInstanceOf(UncheckedIOException.class).hasMessageContaining(target.toString());
         assertThat(target).doesNotExist();
     }
+
+    @Test
+    void aCommitThatCannotMoveTheNewFolderInPutsTheOldOutputBack() throws IOException {
+        Path target = dir.resolve("out");
+        Files.createDirectories(target);
+        Files.writeString(target.resolve("summary.csv"), "old");
+        assertThatThrownBy(() -> AtomicFiles.commit(dir.resolve(".gone"), target))
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining(target.toString());
+        assertThat(target.resolve("summary.csv")).hasContent("old");
+        try (var left = Files.list(dir)) {
+            assertThat(left).containsExactly(target);
+        }
+    }
 }
