@@ -34,7 +34,7 @@ import org.openlfa.sim.HomeDay;
 import org.openlfa.community.Household;
 import org.openlfa.community.Households;
 import org.openlfa.sim.ScenarioResult;
-import org.openlfa.server.LiveBenchmark;
+import org.openlfa.cli.LiveBenchmark;
 import org.openlfa.sim.StudyOptions;
 import org.openlfa.sim.StudyRunner;
 import org.openlfa.community.grid.DsoSettings;

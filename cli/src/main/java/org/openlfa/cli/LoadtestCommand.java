@@ -2,7 +2,7 @@ package org.openlfa.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.openlfa.server.LoadTest;
+import org.openlfa.cems.LoadTest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

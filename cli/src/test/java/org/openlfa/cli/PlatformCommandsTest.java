@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openlfa.server.ApiClient;
-import org.openlfa.server.Platform;
+import org.openlfa.cems.ApiClient;
+import org.openlfa.platform.Platform;
 
 /** {@code lfa serve}, {@code lfa agent cems} and {@code lfa loadtest} against the real platform. */
 class PlatformCommandsTest {

@@ -25,6 +25,9 @@ import org.openlfa.model.scenario.WetApplianceSpec;
  */
 public final class AssetAssigner {
 
+    /** The reference study's seed of the asset and profile draw (the study's and the live platform's default). */
+    public static final long REFERENCE_SEED = 42L;
+
     /**
      * Households draw their load from a pool of 100 measured days, so in a grid of 184 homes many share a profile.
      * Each home lives its profile shifted by up to this many minutes either way (5-min steps, seeded), so that the

@@ -1,5 +1,6 @@
 package org.openlfa.sim;
 
+import org.openlfa.community.AssetAssigner;
 import org.openlfa.core.TimeGrid;
 
 /**
@@ -17,8 +18,8 @@ public record StudyOptions(TimeGrid grid, long seed, int threads, double coordin
 
     /** The reference study's defaults: 15-min PTUs, seed 42, all cores. */
     public static StudyOptions defaults() {
-        return new StudyOptions(TimeGrid.QUARTER_HOUR, 42L, Runtime.getRuntime().availableProcessors(), 0.005, 25,
-                false);
+        return new StudyOptions(TimeGrid.QUARTER_HOUR, AssetAssigner.REFERENCE_SEED,
+                Runtime.getRuntime().availableProcessors(), 0.005, 25, false);
     }
 
     /** A copy with another seed. */

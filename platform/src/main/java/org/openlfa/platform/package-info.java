@@ -1,0 +1,2 @@
+/** OpenLFA server. */
+package org.openlfa.platform;

@@ -1,2 +1,0 @@
-/** OpenLFA server. */
-package org.openlfa.server;
