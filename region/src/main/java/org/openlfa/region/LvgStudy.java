@@ -28,17 +28,15 @@ import org.openlfa.model.profile.ProfileLibrary;
 import org.openlfa.model.scenario.AssetCatalogue;
 import org.openlfa.model.scenario.Scenario;
 import org.openlfa.model.scenario.ScenarioLoader;
-import org.openlfa.powerflow.PowerFlowModel;
 import org.openlfa.community.Communities;
-import org.openlfa.community.Household;
-import org.openlfa.community.Households;
 import org.openlfa.sim.ScenarioResult;
 import org.openlfa.sim.ScenarioSummary;
+import org.openlfa.core.progress.Progress;
+import org.openlfa.sim.Study;
 import org.openlfa.sim.StudyOptions;
-import org.openlfa.sim.StudyRunner;
+import org.openlfa.sim.StudyResults;
 import org.openlfa.community.grid.DsoSettings;
 import org.openlfa.sim.grid.GridSummary;
-import org.openlfa.sim.grid.PowerFlowGridObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,30 +103,12 @@ public final class LvgStudy {
             double rating = ratingFor(customers);
             LvNetwork grid = variant(read, rating, task);
             Communities communities = communitiesOf(task.network(), grid);
-            List<Household> homes = Households.of(grid, communities);
-            StudyOptions defaults = StudyOptions.defaults();
-            StudyOptions options = new StudyOptions(defaults.grid(), task.seed(), Math.max(1, threads),
-                    defaults.coordinationTolerance(), defaults.maxCoordinationRounds(), false);
-            StudyRunner runner = new StudyRunner(homes, communities, in.catalogue, in.profiles, options);
-            DsoSettings dso = withRating(in.dso, rating);
-            if (settings.withGrid()) {
-                grid.checkRadialConnected();
-                runner = runner.withGrid(new PowerFlowGridObserver(PowerFlowModel.of(grid), homes), dso);
-            }
-            List<ScenarioResult> results = new ArrayList<>();
-            for (Scenario scenario : scenarios) {
-                results.add(runner.run(scenario, units -> { }));
-            }
-            StudyData data = StudyData.fromResults(results, scenarios);
-            if (settings.withGrid()) {
-                Map<String, GridFigures> figures = new LinkedHashMap<>();
-                for (ScenarioResult r : results) {
-                    r.grid().ifPresent(g -> figures.put(g.scenario(), new GridFigures(g.scenario(),
-                            g.flexDeliveredInKwh(), g.dsoFlexCostInEur(), g.reinforcementAnnuityInEur(),
-                            g.deferralValueInEur())));
-                }
-                data = data.withGridStudy(figures, "grid (in-process)", Optional.empty());
-            }
+            StudyOptions options = StudyOptions.defaults().withSeed(task.seed()).withThreads(Math.max(1, threads));
+            StudyResults study = Study.builder().network(grid).communities(communities)
+                    .catalogue(in.catalogue).profiles(in.profiles).options(options).dso(withRating(in.dso, rating))
+                    .withGrid(settings.withGrid()).build().run(scenarios, Progress.NONE);
+            List<ScenarioResult> results = study.results();
+            StudyData data = StudyData.fromResults(study);
             CbaEngine cba = new CbaEngine(in.costs, in.cases.market());
             List<LvgFigures> rows = new ArrayList<>();
             for (int i = 0; i < results.size(); i++) {

@@ -17,6 +17,7 @@ import org.openlfa.sim.CommunitySeries;
 import org.openlfa.sim.HouseholdResult;
 import org.openlfa.sim.ScenarioResult;
 import org.openlfa.sim.ScenarioSummary;
+import org.openlfa.sim.StudyResults;
 
 /**
  * Writes a study's results: {@code summary.csv}, {@code households.csv}, one per-PTU time series per scenario and
@@ -24,7 +25,7 @@ import org.openlfa.sim.ScenarioSummary;
  * output folder and moved into place at the end, so a failed run leaves the previous results untouched.
  *
  * <pre>{@code
- * new StudyWriter().write(Path.of("results"), results, record);
+ * new StudyWriter().write(Path.of("results"), results, StudyRecord.of(version, results, durations));
  * }</pre>
  */
 public final class StudyWriter {
@@ -47,6 +48,14 @@ public final class StudyWriter {
     public static final String GRID_HEADER = "scenario,congested_ptus,max_transformer_loading_pct,min_voltage_pu,"
             + "max_voltage_pu,flex_requested_kwh,flex_delivered_kwh,dso_flex_cost_eur,reinforcement_annuity_eur,"
             + "deferral_value_eur,orange_ptus,red_ptus,unresolved_red_ptus,reinforcement_capex_eur,reinforcement_plan";
+
+    /**
+     * Writes a study's results into {@code outDir} (replacing it as a whole), with {@code grid.csv} and the feeder
+     * map at the worst PTU when the study ran UC3.
+     */
+    public void write(Path outDir, StudyResults results, StudyRecord record) {
+        write(outDir, results.results(), record, results.worstPtu().map(WorstPtuMap::of));
+    }
 
     /** Writes all results into {@code outDir} (replacing it as a whole). */
     public void write(Path outDir, List<ScenarioResult> results, StudyRecord record) {
