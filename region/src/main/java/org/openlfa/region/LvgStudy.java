@@ -30,13 +30,14 @@ import org.openlfa.model.scenario.Scenario;
 import org.openlfa.model.scenario.ScenarioLoader;
 import org.openlfa.community.Communities;
 import org.openlfa.sim.ScenarioResult;
-import org.openlfa.sim.ScenarioSummary;
 import org.openlfa.core.progress.Progress;
 import org.openlfa.sim.Study;
 import org.openlfa.sim.StudyOptions;
 import org.openlfa.sim.StudyResults;
 import org.openlfa.community.grid.DsoSettings;
 import org.openlfa.sim.grid.GridSummary;
+import org.openlfa.sim.schema.GridColumn;
+import org.openlfa.sim.schema.SummaryColumn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -202,31 +203,27 @@ public final class LvgStudy {
                 dso.sources(), dso.sourceFile());
     }
 
+    /** The study figures of {@code summary.csv} each grid reports, in {@code lvg_results.csv}'s order. */
+    static final List<SummaryColumn> SUMMARY_FIGURES = List.of(SummaryColumn.HOUSEHOLDS,
+            SummaryColumn.SMART_HOUSEHOLDS, SummaryColumn.COORDINATED_HOUSEHOLDS, SummaryColumn.BASELINE_COST_EUR,
+            SummaryColumn.OPTIMISED_COST_EUR, SummaryColumn.UC1_SAVING_EUR, SummaryColumn.COMMUNITY_COST_EUR,
+            SummaryColumn.UC2_SAVING_EUR, SummaryColumn.LOCAL_TRADED_KWH, SummaryColumn.VALUE_EXCHANGED_EUR,
+            SummaryColumn.ADMM_GAP_PCT);
+
+    /** The UC3 figures of {@code grid.csv} each grid reports (empty without the grid), in that order. */
+    static final List<GridColumn> GRID_FIGURES = List.of(GridColumn.CONGESTED_PTUS, GridColumn.ORANGE_PTUS,
+            GridColumn.MAX_TRANSFORMER_LOADING_PCT, GridColumn.MIN_VOLTAGE_PU, GridColumn.MAX_VOLTAGE_PU,
+            GridColumn.FLEX_REQUESTED_KWH, GridColumn.FLEX_DELIVERED_KWH, GridColumn.DSO_FLEX_COST_EUR,
+            GridColumn.REINFORCEMENT_CAPEX_EUR, GridColumn.REINFORCEMENT_ANNUITY_EUR, GridColumn.DEFERRAL_VALUE_EUR);
+
     private static void studyFigures(Map<String, Double> v, ScenarioResult r) {
-        ScenarioSummary s = r.summary();
-        v.put("households", (double) s.households());
-        v.put("smart_households", (double) s.smartHouseholds());
-        v.put("coordinated_households", (double) s.coordinatedHouseholds());
-        v.put("baseline_cost_eur", s.baselineCostInEur());
-        v.put("optimised_cost_eur", s.optimisedCostInEur());
-        v.put("uc1_saving_eur", s.uc1SavingInEur());
-        v.put("community_cost_eur", s.communityCostInEur());
-        v.put("uc2_saving_eur", s.uc2SavingInEur());
-        v.put("local_traded_kwh", s.localTradedInKwh());
-        v.put("value_exchanged_eur", s.valueExchangedInEur());
-        v.put("admm_gap_pct", s.coordinationGapPct());
+        for (SummaryColumn c : SUMMARY_FIGURES) {
+            v.put(c.header(), c.number(r.summary()));
+        }
         Optional<GridSummary> grid = r.grid();
-        v.put("congested_ptus", grid.map(g -> (double) g.congestedPtus()).orElse(Double.NaN));
-        v.put("orange_ptus", grid.map(g -> (double) g.orangePtus()).orElse(Double.NaN));
-        v.put("max_transformer_loading_pct", grid.map(GridSummary::maxTransformerLoadingPct).orElse(Double.NaN));
-        v.put("min_voltage_pu", grid.map(GridSummary::minVoltagePu).orElse(Double.NaN));
-        v.put("max_voltage_pu", grid.map(GridSummary::maxVoltagePu).orElse(Double.NaN));
-        v.put("flex_requested_kwh", grid.map(GridSummary::flexRequestedInKwh).orElse(Double.NaN));
-        v.put("flex_delivered_kwh", grid.map(GridSummary::flexDeliveredInKwh).orElse(Double.NaN));
-        v.put("dso_flex_cost_eur", grid.map(GridSummary::dsoFlexCostInEur).orElse(Double.NaN));
-        v.put("reinforcement_capex_eur", grid.map(GridSummary::reinforcementCapexInEur).orElse(Double.NaN));
-        v.put("reinforcement_annuity_eur", grid.map(GridSummary::reinforcementAnnuityInEur).orElse(Double.NaN));
-        v.put("deferral_value_eur", grid.map(GridSummary::deferralValueInEur).orElse(Double.NaN));
+        for (GridColumn c : GRID_FIGURES) {
+            v.put(c.header(), grid.map(c::number).orElse(Double.NaN));
+        }
     }
 
     private static void caseFigures(Map<String, Double> v, String id, CaseResult r) {
