@@ -17,7 +17,6 @@ import org.openlfa.cba.CaseResult;
 import org.openlfa.cba.CbaEngine;
 import org.openlfa.cba.CbaInputs;
 import org.openlfa.cba.CostCatalogue;
-import org.openlfa.cba.GridFigures;
 import org.openlfa.cba.StudyData;
 import org.openlfa.grid.EnwlNetwork;
 import org.openlfa.grid.Load;
