@@ -14,6 +14,7 @@ import org.openlfa.model.scenario.WetApplianceSpec;
 import org.openlfa.sim.CommunitySeries;
 import org.openlfa.sim.HouseholdResult;
 import org.openlfa.sim.ScenarioResult;
+import org.openlfa.sim.StudyResults;
 
 /**
  * A study's results as the CBA reads them, whether from a study just run in this process ({@link #fromResults}) or
@@ -79,6 +80,26 @@ public record StudyData(List<ScenarioData> scenarios, Optional<String> gridFile,
         }
         return new StudyData(out, Optional.empty(), Optional.empty(), "study run in-process ("
                 + results.size() + " scenarios)");
+    }
+
+    /**
+     * The CBA input of a study run in this process through {@link org.openlfa.sim.Study}, with the DSO's figures
+     * when the study ran UC3 (the feeder map is the report's; add it with {@link #withGridStudy}).
+     */
+    public static StudyData fromResults(StudyResults study) {
+        StudyData data = fromResults(study.results(), study.scenarios());
+        return study.withGrid() ? data.withGridStudy(gridFigures(study.results()), "grid (in-process)",
+                Optional.empty()) : data;
+    }
+
+    /** Per scenario that ran UC3, the DSO's figures the CBA reads (what {@code grid.csv} holds). */
+    public static Map<String, GridFigures> gridFigures(List<ScenarioResult> results) {
+        Map<String, GridFigures> figures = new LinkedHashMap<>();
+        for (ScenarioResult r : results) {
+            r.grid().ifPresent(g -> figures.put(g.scenario(), new GridFigures(g.scenario(), g.flexDeliveredInKwh(),
+                    g.dsoFlexCostInEur(), g.reinforcementAnnuityInEur(), g.deferralValueInEur())));
+        }
+        return figures;
     }
 
     /** The wholesale shape of a scenario's dynamic import tariff, if it has one. */

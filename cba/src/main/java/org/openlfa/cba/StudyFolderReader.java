@@ -1,6 +1,5 @@
 package org.openlfa.cba;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,18 +14,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.openlfa.core.InputException;
+import org.openlfa.core.csv.CsvTable;
 import org.openlfa.core.Season;
 import org.openlfa.model.scenario.AssetCatalogue;
 import org.openlfa.model.scenario.Scenario;
 import org.openlfa.model.scenario.ScenarioLoader;
+import org.openlfa.sim.schema.Column;
+import org.openlfa.sim.schema.GridColumn;
+import org.openlfa.sim.schema.HouseholdColumn;
+import org.openlfa.sim.schema.SeriesColumn;
+import org.openlfa.sim.schema.SummaryColumn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads a study folder written by {@code lfa study}: {@code summary.csv} and {@code households.csv} (required),
  * {@code timeseries/<scenario>/<community>.csv} (the flexible load, optional), and what the grid study adds:
- * {@code grid.csv} (the DSO's figures per scenario) and {@code feeder_map.svg}, both optional. Columns are found by
- * name, so added columns do no harm; a missing column or a bad number is an {@link InputException} naming the file,
+ * {@code grid.csv} (the DSO's figures per scenario) and {@code feeder_map.svg}, both optional. Columns are the
+ * writer's own ({@code org.openlfa.sim.schema}), found by name, so added columns do no harm; the CSV library splits
+ * and unquotes; a missing column or a bad number is an {@link InputException} naming the file,
  * line and column.
  *
  * <pre>{@code
@@ -39,7 +45,7 @@ public final class StudyFolderReader {
     private static final Pattern YEAR = Pattern.compile("^(\\d{4})");
 
     /** Name of the DSO figures file the grid study writes into the study folder. */
-    public static final String GRID_FILE = "grid.csv";
+    public static final String GRID_FILE = GridColumn.FILE;
     /** Name of the feeder map the grid study writes into the study folder. */
     public static final String FEEDER_MAP = "feeder_map.svg";
 
@@ -58,31 +64,34 @@ public final class StudyFolderReader {
         }
         double wet = StudyData.expectedWetAppliances(assets);
         Map<String, double[]> summary = new LinkedHashMap<>();
-        Table s = Table.read(dir.resolve("summary.csv"));
+        Table s = Table.read(dir.resolve(SummaryColumn.FILE));
         for (Row row : s.rows()) {
-            summary.put(row.text("scenario"), new double[]{row.number("local_traded_kwh"),
-                    row.number("value_exchanged_eur")});
+            summary.put(row.text(SummaryColumn.SCENARIO), new double[]{row.number(SummaryColumn.LOCAL_TRADED_KWH),
+                    row.number(SummaryColumn.VALUE_EXCHANGED_EUR)});
         }
         if (summary.isEmpty()) {
-            throw InputException.in(s.file(), "scenario", "at least one scenario row");
+            throw InputException.in(s.file(), SummaryColumn.SCENARIO.header(), "at least one scenario row");
         }
         Map<String, List<ProsumerData>> homes = new HashMap<>();
-        Table h = Table.read(dir.resolve("households.csv"));
+        Table h = Table.read(dir.resolve(HouseholdColumn.FILE));
         for (Row row : h.rows()) {
-            String scenario = row.text("scenario");
+            String scenario = row.text(HouseholdColumn.SCENARIO);
             if (!summary.containsKey(scenario)) {
-                throw InputException.at(h.file(), row.line(), "scenario", "a scenario of summary.csv, got '"
+                throw InputException.at(h.file(), row.line(), HouseholdColumn.SCENARIO.header(),
+                        "a scenario of summary.csv, got '"
                         + scenario + "'");
             }
-            boolean battery = row.flag("has_battery");
-            boolean ev = row.flag("has_ev");
-            boolean heatPump = row.flag("has_heat_pump");
-            homes.computeIfAbsent(scenario, k -> new ArrayList<>()).add(new ProsumerData(row.text("household"),
-                    row.text("community"), row.flag("has_pv"), battery, ev, heatPump, row.flag("smart"),
-                    row.flag("coordinated"), row.number("baseline_bill_eur"), row.number("optimised_bill_eur"),
-                    row.number("community_bill_eur"), row.number("local_bought_kwh"), row.number("local_sold_kwh"),
+            boolean battery = row.flag(HouseholdColumn.HAS_BATTERY);
+            boolean ev = row.flag(HouseholdColumn.HAS_EV);
+            boolean heatPump = row.flag(HouseholdColumn.HAS_HEAT_PUMP);
+            homes.computeIfAbsent(scenario, k -> new ArrayList<>()).add(new ProsumerData(
+                    row.text(HouseholdColumn.HOUSEHOLD), row.text(HouseholdColumn.COMMUNITY),
+                    row.flag(HouseholdColumn.HAS_PV), battery, ev, heatPump, row.flag(HouseholdColumn.SMART),
+                    row.flag(HouseholdColumn.COORDINATED), row.number(HouseholdColumn.BASELINE_BILL_EUR),
+                    row.number(HouseholdColumn.OPTIMISED_BILL_EUR), row.number(HouseholdColumn.COMMUNITY_BILL_EUR),
+                    row.number(HouseholdColumn.LOCAL_BOUGHT_KWH), row.number(HouseholdColumn.LOCAL_SOLD_KWH),
                     StudyData.controllableAppliances(battery, ev, heatPump,
-                            row.numberOr("wet_appliances", wet))));
+                            row.numberOr(HouseholdColumn.WET_APPLIANCES, wet))));
         }
         Path gridPath = dir.resolve(GRID_FILE);
         Map<String, GridFigures> grid = Files.isRegularFile(gridPath) ? readGrid(gridPath) : Map.of();
@@ -91,7 +100,8 @@ public final class StudyFolderReader {
             String name = e.getKey();
             List<ProsumerData> rows = homes.get(name);
             if (rows == null) {
-                throw InputException.in(h.file(), "scenario", "rows for every scenario of summary.csv; none for '"
+                throw InputException.in(h.file(), HouseholdColumn.SCENARIO.header(),
+                        "rows for every scenario of summary.csv; none for '"
                         + name + "'");
             }
             Optional<Scenario> builtIn = ScenarioLoader.builtInNames().contains(name)
@@ -102,7 +112,7 @@ public final class StudyFolderReader {
             });
             double traded = e.getValue()[0];
             scenarios.add(new ScenarioData(name, year, rows, traded > 0 ? e.getValue()[1] / traded : 0,
-                    flexibleEnergy(dir.resolve("timeseries").resolve(name)),
+                    flexibleEnergy(dir.resolve(SeriesColumn.FOLDER).resolve(name)),
                     builtIn.flatMap(StudyData::dynamicShape), Optional.ofNullable(grid.get(name))));
         }
         Path map = dir.resolve(FEEDER_MAP);
@@ -126,10 +136,11 @@ public final class StudyFolderReader {
         Map<String, GridFigures> out = new LinkedHashMap<>();
         Table t = Table.read(file);
         for (Row row : t.rows()) {
-            String scenario = row.text("scenario");
-            out.put(scenario, new GridFigures(scenario, row.numberOr("flex_delivered_kwh", 0),
-                    row.nonNegative("dso_flex_cost_eur"), row.numberOr("reinforcement_annuity_eur", 0),
-                    row.number("deferral_value_eur")));
+            String scenario = row.text(GridColumn.SCENARIO);
+            out.put(scenario, new GridFigures(scenario, row.numberOr(GridColumn.FLEX_DELIVERED_KWH, 0),
+                    row.nonNegative(GridColumn.DSO_FLEX_COST_EUR),
+                    row.numberOr(GridColumn.REINFORCEMENT_ANNUITY_EUR, 0),
+                    row.number(GridColumn.DEFERRAL_VALUE_EUR)));
         }
         return out;
     }
@@ -151,9 +162,9 @@ public final class StudyFolderReader {
             Table t = Table.read(file);
             Map<Season, double[]> perSeason = new HashMap<>(); // [sum of positive kW, PTU count]
             for (Row row : t.rows()) {
-                Season season = row.season("season");
+                Season season = row.season(SeriesColumn.SEASON);
                 double[] acc = perSeason.computeIfAbsent(season, k -> new double[2]);
-                acc[0] += Math.max(row.number("flexible_load_kw"), 0);
+                acc[0] += Math.max(row.number(SeriesColumn.FLEXIBLE_LOAD_KW), 0);
                 acc[1] += 1;
             }
             double kwh = 0;
@@ -165,58 +176,37 @@ public final class StudyFolderReader {
         return out;
     }
 
-    /** A comma-separated file with a header row, read whole. */
+    /** A result file read whole through the CSV library ({@link CsvTable}). */
     private record Table(Path file, List<Row> rows) {
         static Table read(Path file) {
             if (!Files.isRegularFile(file)) {
                 throw InputException.in(file, "", "this file of a study folder; it is missing");
             }
-            List<Row> rows = new ArrayList<>();
-            try (BufferedReader in = Files.newBufferedReader(file)) {
-                String header = in.readLine();
-                if (header == null) {
-                    throw InputException.at(file, 1, "", "a header row, the file is empty");
-                }
-                Map<String, Integer> columns = new HashMap<>();
-                String[] names = header.strip().split(",", -1);
-                for (int i = 0; i < names.length; i++) {
-                    columns.put(names[i].strip(), i);
-                }
-                int lineNo = 1;
-                for (String line; (line = in.readLine()) != null; ) {
-                    lineNo++;
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    String[] cells = line.split(",", -1);
-                    if (cells.length != names.length) {
-                        throw InputException.at(file, lineNo, "", names.length + " comma-separated values as in the"
-                                + " header, got " + cells.length);
-                    }
-                    rows.add(new Row(file, lineNo, columns, cells));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
-            }
-            return new Table(file, rows);
+            CsvTable t = CsvTable.read(file);
+            return new Table(file, t.rows().stream().map(Row::new).toList());
         }
     }
 
-    /** One data row; typed reads name the column on error. */
-    private record Row(Path file, int line, Map<String, Integer> columns, String[] cells) {
-        String text(String column) {
-            Integer i = columns.get(column);
-            if (i == null) {
-                throw InputException.at(file, 1, column, "a column '" + column + "' in the header");
+    /** One data row; typed reads by the file's declared columns name the column on error. */
+    private record Row(CsvTable.Row row) {
+        int line() {
+            return row.line();
+        }
+
+        String text(Column<?> column) {
+            String name = column.header();
+            String cell = row.cell(name);
+            if (cell == null) {
+                throw InputException.at(row.file(), 1, name, "a column '" + name + "' in the header");
             }
-            String value = cells[i].strip();
+            String value = cell.strip();
             if (value.isEmpty()) {
-                throw InputException.at(file, line, column, "a value, the cell is empty");
+                throw InputException.at(row.file(), row.line(), name, "a value, the cell is empty");
             }
             return value;
         }
 
-        double number(String column) {
+        double number(Column<?> column) {
             String value = text(column);
             try {
                 double v = Double.parseDouble(value);
@@ -225,38 +215,39 @@ public final class StudyFolderReader {
                 }
                 return v;
             } catch (NumberFormatException e) {
-                throw InputException.at(file, line, column, "a number, got '" + value + "'");
+                throw InputException.at(row.file(), row.line(), column.header(), "a number, got '" + value + "'");
             }
         }
 
-        double nonNegative(String column) {
+        double nonNegative(Column<?> column) {
             double v = number(column);
             if (v < 0) {
-                throw InputException.at(file, line, column, "a value of 0 or more, got " + v);
+                throw InputException.at(row.file(), row.line(), column.header(), "a value of 0 or more, got " + v);
             }
             return v;
         }
 
-        double numberOr(String column, double absent) {
-            return columns.containsKey(column) ? number(column) : absent;
+        double numberOr(Column<?> column, double absent) {
+            return row.columns().containsKey(column.header()) ? number(column) : absent;
         }
 
-        boolean flag(String column) {
+        boolean flag(Column<?> column) {
             String value = text(column);
             return switch (value) {
                 case "1", "true" -> true;
                 case "0", "false" -> false;
-                default -> throw InputException.at(file, line, column, "1 or 0, got '" + value + "'");
+                default -> throw InputException.at(row.file(), row.line(), column.header(), "1 or 0, got '" + value
+                        + "'");
             };
         }
 
-        Season season(String column) {
+        Season season(Column<?> column) {
             String value = text(column);
             try {
                 return Season.valueOf(value);
             } catch (IllegalArgumentException e) {
-                throw InputException.at(file, line, column, "a season (WINTER, SPRING, SUMMER, AUTUMN), got '"
-                        + value + "'");
+                throw InputException.at(row.file(), row.line(), column.header(), "a season (WINTER, SPRING, SUMMER,"
+                        + " AUTUMN), got '" + value + "'");
             }
         }
     }

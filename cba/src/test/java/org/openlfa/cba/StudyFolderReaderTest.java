@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openlfa.core.InputException;
@@ -95,5 +96,15 @@ class StudyFolderReaderTest {
         Files.delete(dir.resolve("summary.csv"));
         assertThatThrownBy(() -> StudyFolderReader.read(dir, ScenarioLoader.loadBuiltInCatalogue()))
                 .isInstanceOf(InputException.class).hasMessageContaining("summary.csv");
+    }
+
+    @Test
+    void aQuotedReinforcementPlanWithCommasAndQuotesIsOneCell() throws IOException {
+        Path grid = dir.resolve("grid.csv");
+        Files.writeString(grid, "scenario,reinforcement_plan,flex_delivered_kwh,dso_flex_cost_eur,"
+                + "reinforcement_annuity_eur,deferral_value_eur\n"
+                + "2030Green-High,\"transformer 500 -> 800 kVA, overlay \"\"feeder 3\"\"\",12.5,30.25,0,7\n");
+        Map<String, GridFigures> figures = StudyFolderReader.readGrid(grid);
+        assertThat(figures.get("2030Green-High")).isEqualTo(new GridFigures("2030Green-High", 12.5, 30.25, 0, 7));
     }
 }

@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.openlfa.core.Season;
 import org.openlfa.grid.EnwlNetwork;
-import org.openlfa.grid.LvNetwork;
-import org.openlfa.model.profile.ProfileLibrary;
 import org.openlfa.model.scenario.Scenario;
 import org.openlfa.model.scenario.ScenarioLoader;
 import org.openlfa.optim.CentralisedCommunitySolver;
@@ -28,17 +26,12 @@ import org.openlfa.optim.HomeOptimizer;
 import org.openlfa.optim.HomeSchedule;
 import org.openlfa.optim.PriceResponder;
 import org.openlfa.powerflow.PowerFlowBenchmark;
-import org.openlfa.powerflow.PowerFlowModel;
 import org.openlfa.community.Communities;
 import org.openlfa.sim.HomeDay;
-import org.openlfa.community.Household;
-import org.openlfa.community.Households;
 import org.openlfa.sim.ScenarioResult;
-import org.openlfa.cli.LiveBenchmark;
+import org.openlfa.sim.Study;
 import org.openlfa.sim.StudyOptions;
-import org.openlfa.sim.StudyRunner;
-import org.openlfa.community.grid.DsoSettings;
-import org.openlfa.sim.grid.PowerFlowGridObserver;
+import org.openlfa.core.progress.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -86,9 +79,8 @@ final class BenchCommand implements Callable<Integer> {
         Scenario scenario = ScenarioLoader.loadBuiltIn(scenarioName);
         Communities communities = Communities.network22Default();
         StudyOptions options = StudyOptions.defaults().withKeepSchedules(true);
-        StudyRunner runner = new StudyRunner(Households.of(EnwlNetwork.builtInNetwork22(), communities),
-                communities, ScenarioLoader.loadBuiltInCatalogue(), ProfileLibrary.builtIn(), options);
-        ScenarioResult result = runner.run(scenario, units -> { });
+        ScenarioResult result = Study.builder().network(EnwlNetwork.builtInNetwork22()).communities(communities)
+                .options(options).withGrid(false).build().run(List.of(scenario), Progress.NONE).results().get(0);
         HomeOptimizer optimizer = HomeOptimizer.create();
 
         List<HomeDayProblem> smart = result.days().stream()
@@ -129,16 +121,10 @@ final class BenchCommand implements Callable<Integer> {
         if (fullStudy) {
             System.gc();
             resetPeaks();
-            DsoSettings dso = DsoSettings.builtIn();
-            LvNetwork network = EnwlNetwork.loadBuiltIn("network_22", dso.transformerRatingInKva());
-            List<Household> homes = Households.of(network, communities);
-            StudyRunner full = new StudyRunner(homes, communities, ScenarioLoader.loadBuiltInCatalogue(),
-                    ProfileLibrary.builtIn(), StudyOptions.defaults())
-                    .withGrid(new PowerFlowGridObserver(PowerFlowModel.of(network), homes), dso);
+            Study full = Study.builder().build();
+            List<Scenario> all = ScenarioLoader.builtInNames().stream().map(ScenarioLoader::loadBuiltIn).toList();
             long t0 = System.nanoTime();
-            for (String name : ScenarioLoader.builtInNames()) {
-                full.run(ScenarioLoader.loadBuiltIn(name), units -> { });
-            }
+            full.run(all, Progress.NONE);
             rows.put("full reference study, 12 scenarios x 184 homes (wall)",
                     String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9));
             rows.put("peak heap during the full study", String.format(Locale.ROOT, "%.0f MiB", peakHeapMiB()));

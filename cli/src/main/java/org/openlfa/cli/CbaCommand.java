@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.openlfa.cba.BusinessCases;
@@ -17,9 +19,17 @@ import org.openlfa.cba.CostCatalogue;
 import org.openlfa.cba.StudyData;
 import org.openlfa.cba.StudyFolderReader;
 import org.openlfa.core.AtomicFiles;
+import org.openlfa.core.progress.ProgressBar;
 import org.openlfa.model.scenario.AssetCatalogue;
+import org.openlfa.model.scenario.Scenario;
 import org.openlfa.model.scenario.ScenarioLoader;
+import org.openlfa.report.StudyRecord;
+import org.openlfa.report.StudyWriter;
 import org.openlfa.report.html.CbaWriter;
+import org.openlfa.report.map.WorstPtuMap;
+import org.openlfa.sim.Study;
+import org.openlfa.sim.StudyOptions;
+import org.openlfa.sim.StudyResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +40,7 @@ import picocli.CommandLine.Spec;
  * reference study run in-process first.
  *
  * <pre>{@code
- * ./lfa cba --out cba                      # runs the reference study first
+ * ./lfa cba --out cba                      # runs the reference study first, in this process
  * ./lfa cba --study results --out cba      # reads results/summary.csv, households.csv, timeseries/, grid.csv
  * }</pre>
  */
@@ -64,6 +74,8 @@ final class CbaCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "worker threads of the in-process study (default: all cores)")
     Integer threads;
 
+    private Map<String, Double> durations = Map.of();
+
     @Override
     public Integer call() {
         long start = System.nanoTime();
@@ -73,13 +85,18 @@ final class CbaCommand implements Callable<Integer> {
         BusinessCases cases = (casesFile == null ? CbaInputs.loadBuiltInBusinessCases()
                 : CbaInputs.loadBusinessCases(casesFile)).only(only);
         AssetCatalogue assets = ScenarioLoader.loadBuiltInCatalogue();
-        Path studyFolder = study != null ? study : runReferenceStudy();
-        StudyData data = StudyFolderReader.read(studyFolder, assets);
-        if (study == null) {
-            data = data.withOrigin("the reference study (lfa study, all 12 scenarios), kept beside this report in study/");
+        StudyData data;
+        Path ownStudy = null;
+        if (study != null) {
+            data = StudyFolderReader.read(study, assets);
+        } else {
+            StudyResults results = runReferenceStudy(console);
+            ownStudy = writeStudyFolder(results);
+            data = StudyData.fromResults(results).withGridStudy(StudyData.gridFigures(results.results()),
+                    "study/" + StudyFolderReader.GRID_FILE, results.worstPtu().map(w -> WorstPtuMap.of(w).svg()))
+                    .withOrigin("the reference study (lfa study, all 12 scenarios), kept beside this report in study/");
         }
         CbaResult cba = CostBenefitAnalysis.run(data, costs, cases, referenceScenario);
-        Path ownStudy = study != null ? null : studyFolder;
         try {
             new CbaWriter().write(out, cba, Optional.ofNullable(ownStudy));
         } finally {
@@ -104,21 +121,33 @@ final class CbaCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Runs the reference study with all three use cases, exactly as {@code lfa study} does, in this process. */
+    private StudyResults runReferenceStudy(PrintWriter console) {
+        long start = System.nanoTime();
+        StudyOptions options = StudyOptions.defaults();
+        if (threads != null) {
+            options = options.withThreads(threads);
+        }
+        List<Scenario> scenarios = ScenarioLoader.builtInNames().stream().map(ScenarioLoader::loadBuiltIn).toList();
+        StudyResults results = Study.builder().options(options).build().run(scenarios, new ProgressBar(System.err));
+        StudyCommand.printSummary(console, results.results());
+        durations = new LinkedHashMap<>(results.durationsInSeconds());
+        durations.put("total", (System.nanoTime() - start) / 1e9);
+        return results;
+    }
+
     /**
-     * Runs the reference study with all three use cases, exactly as {@code lfa study} does, into a folder beside the
-     * output; the CBA reads it like any study folder and then moves it into the output as {@code study/}.
+     * Writes the study the CBA ran on, as {@code lfa study} would, into a folder beside the output; the CBA writer
+     * moves it into the output as {@code study/}.
      */
-    private Path runReferenceStudy() {
+    private Path writeStudyFolder(StudyResults results) {
         Path staging = AtomicFiles.stagingFolderFor(out.resolveSibling(out.getFileName() + "-study"));
         Path folder = staging.resolve("study");
-        List<String> args = new ArrayList<>(List.of("study", "--out", folder.toString()));
-        if (threads != null) {
-            args.addAll(List.of("--threads", threads.toString()));
-        }
-        int code = Main.execute(args.toArray(String[]::new));
-        if (code != 0) {
+        try {
+            new StudyWriter().write(folder, results, StudyRecord.of(Main.VERSION, results, durations));
+        } catch (RuntimeException e) {
             AtomicFiles.discard(staging);
-            throw new IllegalStateException("the reference study failed (exit code " + code + ")");
+            throw e;
         }
         return folder;
     }

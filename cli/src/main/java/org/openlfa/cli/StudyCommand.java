@@ -4,38 +4,31 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.openlfa.community.Communities;
+import org.openlfa.community.grid.DsoSettings;
 import org.openlfa.core.TimeGrid;
+import org.openlfa.core.progress.ProgressBar;
 import org.openlfa.grid.EnwlNetwork;
 import org.openlfa.grid.Load;
 import org.openlfa.grid.LvNetwork;
-import org.openlfa.model.profile.ProfileFile;
 import org.openlfa.model.profile.ProfileLibraries;
 import org.openlfa.model.profile.ProfileLibrary;
 import org.openlfa.model.scenario.AssetCatalogue;
 import org.openlfa.model.scenario.Scenario;
 import org.openlfa.model.scenario.ScenarioLoader;
-import org.openlfa.powerflow.PowerFlowModel;
 import org.openlfa.report.StudyRecord;
 import org.openlfa.report.StudyWriter;
-import org.openlfa.report.map.WorstPtuMap;
-import org.openlfa.community.Communities;
-import org.openlfa.community.Household;
-import org.openlfa.community.Households;
 import org.openlfa.sim.ScenarioResult;
 import org.openlfa.sim.ScenarioSummary;
+import org.openlfa.sim.Study;
 import org.openlfa.sim.StudyOptions;
-import org.openlfa.sim.StudyRunner;
-import org.openlfa.community.grid.DsoSettings;
-import org.openlfa.sim.grid.GridSummary;
-import org.openlfa.sim.grid.PowerFlowGridObserver;
+import org.openlfa.sim.StudyResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -97,63 +90,24 @@ final class StudyCommand implements Callable<Integer> {
                 : EnwlNetwork.load(network, dso.transformerRatingInKva());
         TreeSet<Integer> feeders = new TreeSet<>(grid.loads().stream().map(Load::feeder).toList());
         Communities communities = communitiesFile != null ? Communities.load(communitiesFile, feeders)
-                : network == null ? Communities.network22Default() : onePerFeeder(feeders);
+                : network == null ? Communities.network22Default() : Communities.onePerFeeder(feeders);
         AssetCatalogue catalogue = ScenarioLoader.loadBuiltInCatalogue();
         ProfileLibrary profiles = profilesFolder == null ? ProfileLibrary.builtIn()
                 : ProfileLibraries.fromFolder(profilesFolder);
         StudyOptions options = StudyOptions.defaults().withSeed(seed).withGrid(gridOf(ptuMinutes));
         if (threads != null) {
-            options = new StudyOptions(options.grid(), seed, threads, options.coordinationTolerance(),
-                    options.maxCoordinationRounds(), false);
+            options = options.withThreads(threads);
         }
-        List<Household> homes = Households.of(grid, communities);
-        StudyRunner runner = new StudyRunner(homes, communities, catalogue, profiles, options);
-        PowerFlowGridObserver observer = null;
-        if (!noGrid) {
-            grid.checkRadialConnected();
-            observer = new PowerFlowGridObserver(PowerFlowModel.of(grid), homes);
-            runner = runner.withGrid(observer, dso);
-        }
-
-        ProgressBar progress = new ProgressBar(System.err, runner.unitsPerScenario() * loaded.size());
-        List<ScenarioResult> results = new ArrayList<>();
-        Map<String, Double> durations = new LinkedHashMap<>();
-        for (Scenario scenario : loaded) {
-            progress.label(scenario.name());
-            ScenarioResult result = runner.run(scenario, progress::step);
-            results.add(result);
-            durations.put(scenario.name(), result.summary().durationInSeconds());
-        }
-        progress.finish();
+        Study study = Study.builder()
+                .network(grid, network == null ? Study.BUILT_IN_NETWORK : network.toAbsolutePath().toString())
+                .communities(communities).catalogue(catalogue).profiles(profiles).options(options).dso(dso)
+                .withGrid(!noGrid).build();
+        StudyResults results = study.run(loaded, new ProgressBar(System.err));
+        Map<String, Double> durations = new LinkedHashMap<>(results.durationsInSeconds());
         durations.put("total", (System.nanoTime() - start) / 1e9);
-
-        List<StudyRecord.InputFile> inputs = new ArrayList<>();
-        for (Scenario scenario : loaded) {
-            inputs.add(new StudyRecord.InputFile(scenario.sourceFile(), Checksums.sha256(scenario.sourceFile())));
-        }
-        inputs.add(new StudyRecord.InputFile(catalogue.sourceFile(), Checksums.sha256(catalogue.sourceFile())));
-        for (ProfileFile file : ProfileFile.values()) {
-            String name = "classpath:org/openlfa/model/profile/" + file.fileName();
-            inputs.add(new StudyRecord.InputFile(name, Checksums.sha256(name)));
-        }
-        if (observer != null) {
-            inputs.add(new StudyRecord.InputFile(dso.sourceFile(), Checksums.sha256(dso.sourceFile())));
-        }
-        Map<String, Object> coordination = new LinkedHashMap<>();
-        coordination.put("method", "Dantzig-Wolfe price-directive decomposition (reported as admm_gap_pct)");
-        coordination.put("toleranceFraction", options.coordinationTolerance());
-        coordination.put("maxRounds", options.maxCoordinationRounds());
-        StudyRecord record = new StudyRecord(Main.VERSION, seed, ptuMinutes,
-                network == null ? "classpath:org/openlfa/grid/enwl/network_22 (ENWL LVNS network 22)"
-                        : network.toAbsolutePath().toString(), coordination, inputs, durations);
-        Optional<WorstPtuMap> map = Optional.empty();
-        if (observer != null) {
-            PowerFlowGridObserver gridObserver = observer;
-            map = results.stream().flatMap(r -> r.grid().stream()).max(Comparator.comparingDouble(GridSummary::severity))
-                    .map(worst -> WorstPtuMap.of(gridObserver, worst));
-        }
-        new StudyWriter().write(out, results, record, map);
-        printSummary(console, results);
+        StudyRecord record = StudyRecord.of(Main.VERSION, results, durations);
+        new StudyWriter().write(out, results, record);
+        printSummary(console, results.results());
         console.printf(Locale.ROOT, "results written to %s (%.1f s)%n", out.toAbsolutePath(),
                 durations.get("total"));
         return 0;
@@ -170,14 +124,6 @@ final class StudyCommand implements Callable<Integer> {
         return out;
     }
 
-    private static Communities onePerFeeder(TreeSet<Integer> feeders) {
-        Map<String, List<Integer>> map = new LinkedHashMap<>();
-        for (int feeder : feeders) {
-            map.put("F" + feeder, List.of(feeder));
-        }
-        return new Communities(map);
-    }
-
     private TimeGrid gridOf(int minutes) {
         try {
             return TimeGrid.ofMinutes(minutes);
@@ -186,7 +132,8 @@ final class StudyCommand implements Callable<Integer> {
         }
     }
 
-    private static void printSummary(PrintWriter out, List<ScenarioResult> results) {
+    /** The study's one-line-per-scenario table on the console. */
+    static void printSummary(PrintWriter out, List<ScenarioResult> results) {
         out.printf(Locale.ROOT, "%-16s %5s %5s %12s %12s %10s %12s %10s %7s%n", "scenario", "homes", "smart",
                 "baseline_eur", "uc1_eur", "uc1_save", "uc2_eur", "local_kwh", "gap_%");
         for (ScenarioResult r : results) {

@@ -45,6 +45,18 @@ public record Communities(Map<String, List<Integer>> feedersByCommunity) {
         return new Communities(map);
     }
 
+    /**
+     * One community per feeder, named {@code F<feeder>}, in feeder order: the default for a network other than
+     * network 22.
+     */
+    public static Communities onePerFeeder(Set<Integer> feeders) {
+        Map<String, List<Integer>> map = new LinkedHashMap<>();
+        for (int feeder : new TreeSet<>(feeders)) {
+            map.put("F" + feeder, List.of(feeder));
+        }
+        return new Communities(map);
+    }
+
     /** Reads a grouping from a YAML file; every feeder of {@code feeders} must be in exactly one community. */
     public static Communities load(Path file, Set<Integer> feeders) {
         JsonNode root;

@@ -1,12 +1,12 @@
 package org.openlfa.region;
 
 import java.io.PrintStream;
-import java.util.Locale;
+import org.openlfa.core.progress.ProgressBar;
 
 /**
- * A one-line progress bar over LV grids with elapsed time and ETA, redrawn on the stream the front end gives (the
- * CLI's and the Spark job's standard error). The ETA counts only grids run in this run, so a resumed run does not
- * look faster than it is.
+ * The region's progress over LV grids, drawn by the shared {@link ProgressBar} on the stream the front end gives (the
+ * CLI's and the Spark job's standard error): a bar redrawn in place on a terminal, plain lines otherwise. The ETA
+ * counts only grids run in this run, so a resumed run does not look faster than it is.
  *
  * <pre>{@code
  * RegionRun.run(tasks, settings, engine, out, new ConsoleProgress(System.err), spec);
@@ -14,27 +14,26 @@ import java.util.Locale;
  */
 public final class ConsoleProgress implements RegionProgress {
 
-    private static final int WIDTH = 30;
-
-    private final PrintStream out;
-    private long start;
+    private final ProgressBar bar;
     private int total;
-    private int resumed;
     private int done;
     private int failed;
 
-    /** A bar drawn on {@code out}. */
+    /** A bar drawn on {@code out} (redrawn in place when this process has a console). */
     public ConsoleProgress(PrintStream out) {
-        this.out = out;
+        this(new ProgressBar(out));
+    }
+
+    /** A bar drawn by {@code bar} (e.g. one that prints plain lines, for tests). */
+    public ConsoleProgress(ProgressBar bar) {
+        this.bar = bar.counting("LV grids");
     }
 
     @Override
     public synchronized void started(int totalGrids, int alreadyDone) {
-        start = System.nanoTime();
         total = Math.max(1, totalGrids);
-        resumed = alreadyDone;
         done = alreadyDone;
-        draw("");
+        bar.start(totalGrids, alreadyDone);
     }
 
     @Override
@@ -43,21 +42,10 @@ public final class ConsoleProgress implements RegionProgress {
         if (!result.ok()) {
             failed++;
         }
-        draw(result.lvg());
+        bar.label(result.lvg() + (failed > 0 ? " (" + failed + " failed)" : ""));
+        bar.step(1);
         if (done >= total) {
-            out.println();
+            bar.finish();
         }
-    }
-
-    private void draw(String last) {
-        double fraction = Math.min(1.0, done / (double) total);
-        int filled = (int) Math.round(fraction * WIDTH);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        int ranHere = done - resumed;
-        double eta = ranHere > 0 ? elapsed / ranHere * (total - done) : Double.NaN;
-        out.printf(Locale.ROOT, "\r[%s%s] %d/%d LV grids%s %6.1fs eta %s %-18s", "#".repeat(filled),
-                ".".repeat(WIDTH - filled), done, total, failed > 0 ? " (" + failed + " failed)" : "", elapsed,
-                Double.isNaN(eta) ? "   ?  " : String.format(Locale.ROOT, "%6.1fs", eta), last);
-        out.flush();
     }
 }

@@ -17,7 +17,6 @@ import org.openlfa.cba.CaseResult;
 import org.openlfa.cba.CbaEngine;
 import org.openlfa.cba.CbaInputs;
 import org.openlfa.cba.CostCatalogue;
-import org.openlfa.cba.GridFigures;
 import org.openlfa.cba.StudyData;
 import org.openlfa.grid.EnwlNetwork;
 import org.openlfa.grid.Load;
@@ -28,17 +27,16 @@ import org.openlfa.model.profile.ProfileLibrary;
 import org.openlfa.model.scenario.AssetCatalogue;
 import org.openlfa.model.scenario.Scenario;
 import org.openlfa.model.scenario.ScenarioLoader;
-import org.openlfa.powerflow.PowerFlowModel;
 import org.openlfa.community.Communities;
-import org.openlfa.community.Household;
-import org.openlfa.community.Households;
 import org.openlfa.sim.ScenarioResult;
-import org.openlfa.sim.ScenarioSummary;
+import org.openlfa.core.progress.Progress;
+import org.openlfa.sim.Study;
 import org.openlfa.sim.StudyOptions;
-import org.openlfa.sim.StudyRunner;
+import org.openlfa.sim.StudyResults;
 import org.openlfa.community.grid.DsoSettings;
 import org.openlfa.sim.grid.GridSummary;
-import org.openlfa.sim.grid.PowerFlowGridObserver;
+import org.openlfa.sim.schema.GridColumn;
+import org.openlfa.sim.schema.SummaryColumn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,30 +103,12 @@ public final class LvgStudy {
             double rating = ratingFor(customers);
             LvNetwork grid = variant(read, rating, task);
             Communities communities = communitiesOf(task.network(), grid);
-            List<Household> homes = Households.of(grid, communities);
-            StudyOptions defaults = StudyOptions.defaults();
-            StudyOptions options = new StudyOptions(defaults.grid(), task.seed(), Math.max(1, threads),
-                    defaults.coordinationTolerance(), defaults.maxCoordinationRounds(), false);
-            StudyRunner runner = new StudyRunner(homes, communities, in.catalogue, in.profiles, options);
-            DsoSettings dso = withRating(in.dso, rating);
-            if (settings.withGrid()) {
-                grid.checkRadialConnected();
-                runner = runner.withGrid(new PowerFlowGridObserver(PowerFlowModel.of(grid), homes), dso);
-            }
-            List<ScenarioResult> results = new ArrayList<>();
-            for (Scenario scenario : scenarios) {
-                results.add(runner.run(scenario, units -> { }));
-            }
-            StudyData data = StudyData.fromResults(results, scenarios);
-            if (settings.withGrid()) {
-                Map<String, GridFigures> figures = new LinkedHashMap<>();
-                for (ScenarioResult r : results) {
-                    r.grid().ifPresent(g -> figures.put(g.scenario(), new GridFigures(g.scenario(),
-                            g.flexDeliveredInKwh(), g.dsoFlexCostInEur(), g.reinforcementAnnuityInEur(),
-                            g.deferralValueInEur())));
-                }
-                data = data.withGridStudy(figures, "grid (in-process)", Optional.empty());
-            }
+            StudyOptions options = StudyOptions.defaults().withSeed(task.seed()).withThreads(Math.max(1, threads));
+            StudyResults study = Study.builder().network(grid).communities(communities)
+                    .catalogue(in.catalogue).profiles(in.profiles).options(options).dso(withRating(in.dso, rating))
+                    .withGrid(settings.withGrid()).build().run(scenarios, Progress.NONE);
+            List<ScenarioResult> results = study.results();
+            StudyData data = StudyData.fromResults(study);
             CbaEngine cba = new CbaEngine(in.costs, in.cases.market());
             List<LvgFigures> rows = new ArrayList<>();
             for (int i = 0; i < results.size(); i++) {
@@ -222,31 +202,27 @@ public final class LvgStudy {
                 dso.sources(), dso.sourceFile());
     }
 
+    /** The study figures of {@code summary.csv} each grid reports, in {@code lvg_results.csv}'s order. */
+    static final List<SummaryColumn> SUMMARY_FIGURES = List.of(SummaryColumn.HOUSEHOLDS,
+            SummaryColumn.SMART_HOUSEHOLDS, SummaryColumn.COORDINATED_HOUSEHOLDS, SummaryColumn.BASELINE_COST_EUR,
+            SummaryColumn.OPTIMISED_COST_EUR, SummaryColumn.UC1_SAVING_EUR, SummaryColumn.COMMUNITY_COST_EUR,
+            SummaryColumn.UC2_SAVING_EUR, SummaryColumn.LOCAL_TRADED_KWH, SummaryColumn.VALUE_EXCHANGED_EUR,
+            SummaryColumn.ADMM_GAP_PCT);
+
+    /** The UC3 figures of {@code grid.csv} each grid reports (empty without the grid), in that order. */
+    static final List<GridColumn> GRID_FIGURES = List.of(GridColumn.CONGESTED_PTUS, GridColumn.ORANGE_PTUS,
+            GridColumn.MAX_TRANSFORMER_LOADING_PCT, GridColumn.MIN_VOLTAGE_PU, GridColumn.MAX_VOLTAGE_PU,
+            GridColumn.FLEX_REQUESTED_KWH, GridColumn.FLEX_DELIVERED_KWH, GridColumn.DSO_FLEX_COST_EUR,
+            GridColumn.REINFORCEMENT_CAPEX_EUR, GridColumn.REINFORCEMENT_ANNUITY_EUR, GridColumn.DEFERRAL_VALUE_EUR);
+
     private static void studyFigures(Map<String, Double> v, ScenarioResult r) {
-        ScenarioSummary s = r.summary();
-        v.put("households", (double) s.households());
-        v.put("smart_households", (double) s.smartHouseholds());
-        v.put("coordinated_households", (double) s.coordinatedHouseholds());
-        v.put("baseline_cost_eur", s.baselineCostInEur());
-        v.put("optimised_cost_eur", s.optimisedCostInEur());
-        v.put("uc1_saving_eur", s.uc1SavingInEur());
-        v.put("community_cost_eur", s.communityCostInEur());
-        v.put("uc2_saving_eur", s.uc2SavingInEur());
-        v.put("local_traded_kwh", s.localTradedInKwh());
-        v.put("value_exchanged_eur", s.valueExchangedInEur());
-        v.put("admm_gap_pct", s.coordinationGapPct());
+        for (SummaryColumn c : SUMMARY_FIGURES) {
+            v.put(c.header(), c.number(r.summary()));
+        }
         Optional<GridSummary> grid = r.grid();
-        v.put("congested_ptus", grid.map(g -> (double) g.congestedPtus()).orElse(Double.NaN));
-        v.put("orange_ptus", grid.map(g -> (double) g.orangePtus()).orElse(Double.NaN));
-        v.put("max_transformer_loading_pct", grid.map(GridSummary::maxTransformerLoadingPct).orElse(Double.NaN));
-        v.put("min_voltage_pu", grid.map(GridSummary::minVoltagePu).orElse(Double.NaN));
-        v.put("max_voltage_pu", grid.map(GridSummary::maxVoltagePu).orElse(Double.NaN));
-        v.put("flex_requested_kwh", grid.map(GridSummary::flexRequestedInKwh).orElse(Double.NaN));
-        v.put("flex_delivered_kwh", grid.map(GridSummary::flexDeliveredInKwh).orElse(Double.NaN));
-        v.put("dso_flex_cost_eur", grid.map(GridSummary::dsoFlexCostInEur).orElse(Double.NaN));
-        v.put("reinforcement_capex_eur", grid.map(GridSummary::reinforcementCapexInEur).orElse(Double.NaN));
-        v.put("reinforcement_annuity_eur", grid.map(GridSummary::reinforcementAnnuityInEur).orElse(Double.NaN));
-        v.put("deferral_value_eur", grid.map(GridSummary::deferralValueInEur).orElse(Double.NaN));
+        for (GridColumn c : GRID_FIGURES) {
+            v.put(c.header(), grid.map(c::number).orElse(Double.NaN));
+        }
     }
 
     private static void caseFigures(Map<String, Double> v, String id, CaseResult r) {

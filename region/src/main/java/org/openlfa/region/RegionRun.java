@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.openlfa.core.AtomicFiles;
+import org.openlfa.core.csv.CsvWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -189,30 +188,31 @@ public final class RegionRun {
                 .map(f -> List.copyOf(f.values().keySet())).orElse(List.of());
     }
 
+    /** The columns of {@code lvg_results.csv} before the figures. */
+    static final List<String> RESULT_HEAD = List.of("lvg", "network", "replica", "customers", "communities",
+            "transformer_kva", "scenario", "status", "error", "duration_s");
+
     private static void writeResults(Path file, List<LvgResult> results) {
         List<String> columns = figureColumns(results);
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("lvg,network,replica,customers,communities,transformer_kva,scenario,status,error,duration_s");
-            for (String c : columns) {
-                w.write("," + c);
-            }
-            w.write("\n");
+        List<String> header = new ArrayList<>(RESULT_HEAD);
+        header.addAll(columns);
+        try (CsvWriter w = CsvWriter.open(file, header)) {
             for (LvgResult r : results) {
-                String head = String.join(",", r.lvg(), r.network(), Integer.toString(r.replica()),
-                        Integer.toString(r.customers()), Integer.toString(r.communities()),
-                        number(r.transformerRatingInKva()));
                 if (!r.ok()) {
-                    w.write(head + ",," + "failed," + quote(r.error()) + "," + number(r.durationInSeconds())
-                            + ",".repeat(columns.size()) + "\n");
+                    head(w, r).text("").text("failed").text(r.error() == null ? "" : r.error())
+                            .number(number(r.durationInSeconds()));
+                    for (int i = 0; i < columns.size(); i++) {
+                        w.number("");
+                    }
+                    w.endRow();
                     continue;
                 }
                 for (LvgFigures f : r.scenarios()) {
-                    StringBuilder line = new StringBuilder(head).append(',').append(quote(f.scenario()))
-                            .append(",ok,,").append(number(r.durationInSeconds()));
+                    head(w, r).text(f.scenario()).text("ok").text("").number(number(r.durationInSeconds()));
                     for (String c : columns) {
-                        line.append(',').append(number(f.get(c)));
+                        w.number(number(f.get(c)));
                     }
-                    w.write(line.append('\n').toString());
+                    w.endRow();
                 }
             }
         } catch (IOException e) {
@@ -220,16 +220,23 @@ public final class RegionRun {
         }
     }
 
+    private static CsvWriter head(CsvWriter w, LvgResult r) throws IOException {
+        return w.text(r.lvg()).text(r.network()).number(Integer.toString(r.replica()))
+                .number(Integer.toString(r.customers())).number(Integer.toString(r.communities()))
+                .number(number(r.transformerRatingInKva()));
+    }
+
     private static void writeSummary(Path file, List<RegionSummary.Row> rows) {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            List<String> columns = rows.isEmpty() ? List.of("lvgs") : List.copyOf(rows.get(0).values().keySet());
-            w.write("scenario," + String.join(",", columns) + "\n");
+        List<String> columns = rows.isEmpty() ? List.of("lvgs") : List.copyOf(rows.get(0).values().keySet());
+        List<String> header = new ArrayList<>(List.of("scenario"));
+        header.addAll(columns);
+        try (CsvWriter w = CsvWriter.open(file, header)) {
             for (RegionSummary.Row r : rows) {
-                StringBuilder line = new StringBuilder(quote(r.scenario()));
+                w.text(r.scenario());
                 for (String c : columns) {
-                    line.append(',').append(number(r.values().getOrDefault(c, Double.NaN)));
+                    w.number(number(r.values().getOrDefault(c, Double.NaN)));
                 }
-                w.write(line.append('\n').toString());
+                w.endRow();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -266,12 +273,5 @@ public final class RegionRun {
             return "";
         }
         return BigDecimal.valueOf(x).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
-    }
-
-    private static String quote(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 }

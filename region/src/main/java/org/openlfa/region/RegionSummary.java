@@ -5,8 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.DoubleStream;
 import org.openlfa.cba.CbaInputs;
 import org.openlfa.cba.CostBenefitAnalysis;
+import org.openlfa.sim.schema.Column;
+import org.openlfa.sim.schema.GridColumn;
+import org.openlfa.sim.schema.SummaryColumn;
 
 /**
  * The region's totals per scenario ({@code region_summary.csv}): sums of the grids' annual figures, the grid extremes,
@@ -20,18 +24,15 @@ import org.openlfa.cba.CostBenefitAnalysis;
  */
 public final class RegionSummary {
 
-    /** Figures that add up over the grids. */
-    static final List<String> SUMMED = List.of("households", "smart_households", "coordinated_households",
-            "baseline_cost_eur", "optimised_cost_eur", "uc1_saving_eur", "community_cost_eur", "uc2_saving_eur",
-            "local_traded_kwh", "value_exchanged_eur", "congested_ptus", "orange_ptus", "flex_requested_kwh",
-            "flex_delivered_kwh", "dso_flex_cost_eur", "reinforcement_capex_eur", "reinforcement_annuity_eur",
-            "deferral_value_eur");
+    /** Figures that add up over the grids: every study figure but the coordination gap, every UC3 count and sum. */
+    static final List<String> SUMMED = summed();
 
     /** Per business case, figures that add up over the grids. */
     static final List<String> CASE_SUMMED = List.of("prosumers_involved", "lfa_revenue_eur", "value_exchanged_eur",
             "prosumer_benefit_eur", "dso_benefit_eur", "capex_eur", "opex_eur");
 
     private static final double MILLION = 1e6;
+    private static final String PER_MILLION = "_per_million_prosumers";
 
     private RegionSummary() {
     }
@@ -61,18 +62,20 @@ public final class RegionSummary {
             for (String c : SUMMED) {
                 v.put(c, sum(figures, c));
             }
-            v.put("lvgs_congested", (double) figures.stream().filter(f -> f.get("congested_ptus") > 0).count());
-            v.put("max_transformer_loading_pct", figures.stream().mapToDouble(f -> f.get("max_transformer_loading_pct"))
-                    .filter(x -> !Double.isNaN(x)).max().orElse(Double.NaN));
-            v.put("min_voltage_pu", figures.stream().mapToDouble(f -> f.get("min_voltage_pu"))
-                    .filter(x -> !Double.isNaN(x)).min().orElse(Double.NaN));
-            v.put("max_voltage_pu", figures.stream().mapToDouble(f -> f.get("max_voltage_pu"))
-                    .filter(x -> !Double.isNaN(x)).max().orElse(Double.NaN));
-            double homes = v.get("households");
+            String congested = GridColumn.CONGESTED_PTUS.header();
+            v.put("lvgs_congested", (double) figures.stream().filter(f -> f.get(congested) > 0).count());
+            v.put(GridColumn.MAX_TRANSFORMER_LOADING_PCT.header(),
+                    values(figures, GridColumn.MAX_TRANSFORMER_LOADING_PCT).max().orElse(Double.NaN));
+            v.put(GridColumn.MIN_VOLTAGE_PU.header(),
+                    values(figures, GridColumn.MIN_VOLTAGE_PU).min().orElse(Double.NaN));
+            v.put(GridColumn.MAX_VOLTAGE_PU.header(),
+                    values(figures, GridColumn.MAX_VOLTAGE_PU).max().orElse(Double.NaN));
+            double homes = v.get(SummaryColumn.HOUSEHOLDS.header());
             double perMillion = homes > 0 ? MILLION / homes : Double.NaN;
-            v.put("uc1_saving_eur_per_million_prosumers", v.get("uc1_saving_eur") * perMillion);
-            v.put("uc2_saving_eur_per_million_prosumers", v.get("uc2_saving_eur") * perMillion);
-            v.put("deferral_value_eur_per_million_prosumers", v.get("deferral_value_eur") * perMillion);
+            for (Column<?> c : List.of(SummaryColumn.UC1_SAVING_EUR, SummaryColumn.UC2_SAVING_EUR,
+                    GridColumn.DEFERRAL_VALUE_EUR)) {
+                v.put(c.header() + PER_MILLION, v.get(c.header()) * perMillion);
+            }
             for (String id : caseIds) {
                 String p = id.toLowerCase(Locale.ROOT) + "_";
                 for (String c : CASE_SUMMED) {
@@ -91,6 +94,20 @@ public final class RegionSummary {
             rows.add(new Row(scenario, v));
         }
         return rows;
+    }
+
+    private static List<String> summed() {
+        List<String> out = new ArrayList<>();
+        LvgStudy.SUMMARY_FIGURES.stream().filter(c -> c != SummaryColumn.ADMM_GAP_PCT)
+                .forEach(c -> out.add(c.header()));
+        LvgStudy.GRID_FIGURES.stream().filter(c -> c != GridColumn.MAX_TRANSFORMER_LOADING_PCT
+                && c != GridColumn.MIN_VOLTAGE_PU && c != GridColumn.MAX_VOLTAGE_PU).forEach(c -> out.add(c.header()));
+        return List.copyOf(out);
+    }
+
+    /** The grids' values of a column, those without a value (NaN) left out. */
+    private static DoubleStream values(List<LvgFigures> figures, Column<?> column) {
+        return figures.stream().mapToDouble(f -> f.get(column.header())).filter(x -> !Double.isNaN(x));
     }
 
     private static double sum(List<LvgFigures> figures, String column) {

@@ -36,4 +36,9 @@ public record StudyOptions(TimeGrid grid, long seed, int threads, double coordin
     public StudyOptions withGrid(TimeGrid newGrid) {
         return new StudyOptions(newGrid, seed, threads, coordinationTolerance, maxCoordinationRounds, keepSchedules);
     }
+
+    /** A copy with another number of worker threads. */
+    public StudyOptions withThreads(int newThreads) {
+        return new StudyOptions(grid, seed, newThreads, coordinationTolerance, maxCoordinationRounds, keepSchedules);
+    }
 }

@@ -20,13 +20,9 @@ import org.openlfa.agents.Transport;
 import org.openlfa.agents.usef.FlexOffer;
 import org.openlfa.agents.usef.FlexRequest;
 import org.openlfa.agents.usef.GridRegime;
-import org.openlfa.grid.EnwlNetwork;
-import org.openlfa.grid.LvNetwork;
-import org.openlfa.powerflow.PowerFlowModel;
 import org.openlfa.protocol.uftp.Prognosis;
-import org.openlfa.community.Communities;
 import org.openlfa.community.Household;
-import org.openlfa.community.Households;
+import org.openlfa.sim.Study;
 import org.openlfa.sim.grid.PowerFlowGridObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,9 +102,9 @@ final class LiveDso implements AutoCloseable {
         this.settings = settings;
         this.link = link;
         this.portfolio = portfolio;
-        LvNetwork network = EnwlNetwork.loadBuiltIn("network_22", settings.dso().transformerRatingInKva());
-        this.households = Households.of(network, Communities.network22Default());
-        this.observer = new PowerFlowGridObserver(PowerFlowModel.of(network), households);
+        Study study = Study.builder().dso(settings.dso()).build();
+        this.households = study.households();
+        this.observer = study.gridObserver().orElseThrow();
         this.background = HomeProfile.allStudyHomes(settings.scenario(), households, settings.grid().ptuInMinutes());
     }
 

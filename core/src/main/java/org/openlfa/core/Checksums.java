@@ -1,4 +1,4 @@
-package org.openlfa.cli;
+package org.openlfa.core;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 checksums of input files, whether on disk or shipped on the class path. */
-final class Checksums {
+public final class Checksums {
 
     private static final String CLASSPATH = "classpath:";
 
@@ -18,7 +18,7 @@ final class Checksums {
     }
 
     /** The checksum of a file path or a {@code classpath:} resource name; "unavailable" if it cannot be read. */
-    static String sha256(String source) {
+    public static String sha256(String source) {
         try (InputStream in = open(source)) {
             if (in == null) {
                 return "unavailable";
