@@ -241,7 +241,10 @@ public sealed interface MessageContent {
         }
     }
 
-    /** With {@link Performative#ACCEPT_PROPOSAL} or {@link Performative#REJECT_PROPOSAL}: the verdict on a flexibility proposal. */
+    /**
+     * With {@link Performative#ACCEPT_PROPOSAL} or {@link Performative#REJECT_PROPOSAL}: the verdict on a flexibility
+     * proposal.
+     */
     record FlexibilityVerdict() implements MessageContent {
     }
 

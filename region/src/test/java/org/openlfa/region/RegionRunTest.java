@@ -48,7 +48,8 @@ class RegionRunTest {
         assertThat(drawn).isNotEqualTo(phases)
                 .isEqualTo(LvgStudy.variant(n22, 500, replica).loads().stream().map(Load::phase).toList());
         LvNetwork n17 = LvgStudy.read("enwl:17");
-        assertThat(LvgStudy.communitiesOf("network_17", n17).feedersByCommunity()).hasSize(7);  // feeders of 8-223 homes, none fits beside another
+        // feeders of 8-223 homes, none fits beside another
+        assertThat(LvgStudy.communitiesOf("network_17", n17).feedersByCommunity()).hasSize(7);
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.openlfa.community.Household;
  * @param localSoldInKwh      energy sold on the local market in a year
  */
 public record HouseholdResult(String scenario, Household household, boolean hasPv, boolean hasBattery, boolean hasEv,
-                              boolean hasHeatPump, int wetAppliances, boolean smart, boolean coordinated, double baselineBillInEur,
-                              double optimisedBillInEur, double communityBillInEur, double localBoughtInKwh,
-                              double localSoldInKwh) {
+                              boolean hasHeatPump, int wetAppliances, boolean smart, boolean coordinated,
+                              double baselineBillInEur, double optimisedBillInEur, double communityBillInEur,
+                              double localBoughtInKwh, double localSoldInKwh) {
 }

@@ -46,7 +46,8 @@ final class LineCodeBuilder implements ElementBuilder<LineCode> {
         if (metersPerUnit == null) {
             // Without units OpenDSS takes the values per unit of each line's length, which a per-km model cannot
             // represent; ask for the unit rather than guess.
-            throw InputException.at(def.defined.name(), def.defined.line(), "units", "units on LineCode." + def.name + " (km, m, ft, mi, kft, ...)");
+            throw InputException.at(def.defined.name(), def.defined.line(), "units",
+                    "units on LineCode." + def.name + " (km, m, ft, mi, kft, ...)");
         }
         context.lineCodeMetersPerUnit.put(Names.key(def.name), metersPerUnit);
         double perKm = 1000.0 / metersPerUnit;

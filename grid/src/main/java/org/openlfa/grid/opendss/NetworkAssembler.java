@@ -73,7 +73,8 @@ final class NetworkAssembler {
                                 + load.bus() + " of load " + load.name());
             }
             for (String shape : new String[] {load.dailyShape(), load.yearlyShape()}) {
-                if (shape != null && !shapes.containsKey(shape) && shapes.keySet().stream().noneMatch(s -> Names.same(s, shape))) {
+                if (shape != null && !shapes.containsKey(shape)
+                        && shapes.keySet().stream().noneMatch(s -> Names.same(s, shape))) {
                     // Not an error: the ENWL Loads.txt name shapes whose definitions were never published.
                     LOG.debug("{}: load {} refers to load shape {}, which is not defined", def.defined, load.name(), shape);
                 }

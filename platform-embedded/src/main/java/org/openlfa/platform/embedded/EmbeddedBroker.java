@@ -28,7 +28,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.port = port;
     }
 
-    public static EmbeddedBroker start(String host, int port, Tls tls, BrokerAccessPolicy authority, java.nio.file.Path dataPath) {
+    public static EmbeddedBroker start(String host, int port, Tls tls, BrokerAccessPolicy authority,
+                                       java.nio.file.Path dataPath) {
         Properties p = new Properties();
         p.setProperty("host", host);
         p.setProperty("data_path", dataPath.toString());

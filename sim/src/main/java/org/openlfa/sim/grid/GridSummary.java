@@ -120,8 +120,8 @@ public record GridSummary(String scenario, int congestedPtus, int orangePtus, in
             }
         }
         double deferral = orange == 0 && unresolvedRed == 0 && capex > 0 ? r.oneYearDeferralValueInEur(capex) : 0;
-        return new GridSummary(scenario, congested, orange, red, unresolvedRed, maxLoading, minV, maxV, requested, delivered, cost, capex,
-                annuity, deferral, plan.isEmpty() ? "none" : String.join("; ", plan), worst.season(),
+        return new GridSummary(scenario, congested, orange, red, unresolvedRed, maxLoading, minV, maxV, requested,
+                delivered, cost, capex, annuity, deferral, plan.isEmpty() ? "none" : String.join("; ", plan), worst.season(),
                 worst.worstPtu(), worst.worstNetInKw());
     }
 
