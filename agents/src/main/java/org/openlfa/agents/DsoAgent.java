@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.openlfa.agents.MessageContent.Usef;
+import org.openlfa.agents.usef.CongestionPoint;
 import org.openlfa.agents.usef.Disposition;
 import org.openlfa.agents.usef.FlexOffer;
 import org.openlfa.agents.usef.FlexOrder;
@@ -25,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * <p>A day runs in four steps, each ending with {@code transport.deliverAll()} by the caller:
  * <ol>
  *   <li>{@link #assess}: the grid state of every PTU of the forecast day and its traffic light;</li>
- *   <li>{@link #requestFlexibility}: one FlexRequest per congestion point ("TR1" for the transformer, "F3" for a
- *       feeder's voltage), sent as a CFP to the aggregator, which answers with FlexOffers;</li>
+ *   <li>{@link #requestFlexibility}: one FlexRequest per {@link CongestionPoint} ("TR1" for the transformer, "F3"
+ *       for a feeder's voltage), sent as a CFP to the aggregator, which answers with FlexOffers;</li>
  *   <li>{@link #orderOffers}: each offer cheaper than the operator's price limit is ordered (FlexOrder), others are
  *       rejected;</li>
  *   <li>{@link #confirm}: with the homes' new schedules, the power flow is run again; PTUs still in violation turn
@@ -37,7 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class DsoAgent implements Agent {
 
     private static final Logger LOG = LoggerFactory.getLogger(DsoAgent.class);
-    private static final String TRANSFORMER = "TR1";
 
     private final AgentId id;
     private final String domain;
@@ -122,7 +122,7 @@ public final class DsoAgent implements Agent {
      */
     public List<FlexRequest> requestFlexibility(Assessment assessment, AgentId aggregator, String aggregatorDomain,
                                                 Transport transport) {
-        Map<String, List<FlexRequest.FlexRequestIsp>> byPoint = new LinkedHashMap<>();
+        Map<CongestionPoint, List<FlexRequest.FlexRequestIsp>> byPoint = new LinkedHashMap<>();
         for (int t = 0; t < assessment.states.length; t++) {
             GridState s = assessment.states[t];
             if (assessment.regimes[t] == GridRegime.GREEN) {
@@ -134,7 +134,7 @@ public final class DsoAgent implements Agent {
                 double keep = 0.95 * feasibleShare(assessment.netInKwByPtu[t]); // 5 % inside the limit found
                 for (int f = 0; f < s.feederPowerInKw().length; f++) {
                     if (s.feederPowerInKw()[f] > 0) {
-                        add(byPoint, "F" + (f + 1), isp, -s.feederPowerInKw()[f] * (1 - keep));
+                        add(byPoint, CongestionPoint.feeder(f + 1), isp, -s.feederPowerInKw()[f] * (1 - keep));
                     }
                 }
                 continue;
@@ -144,7 +144,7 @@ public final class DsoAgent implements Agent {
                         / (s.transformerLoadingPct() / 100 * transformerRatingInKva);
                 double reduction = (s.transformerLoadingPct() - policy.maxTransformerLoadingPct()) / 100
                         * transformerRatingInKva * Math.abs(powerFactor);
-                add(byPoint, TRANSFORMER, isp, -reduction);
+                add(byPoint, CongestionPoint.transformer(), isp, -reduction);
             }
             for (int f = 0; f < s.feederPowerInKw().length; f++) {
                 double head = s.feederPowerInKw()[f];
@@ -154,15 +154,15 @@ public final class DsoAgent implements Agent {
                 // feeder's power that lifts (or lowers) its worst voltage back inside the limit plus the margin
                 if (low < policy.minVoltagePu() && head > 0) {
                     double target = policy.minVoltagePu() + policy.targetMarginPu();
-                    add(byPoint, "F" + (f + 1), isp, -head * (target - low) / (1 - low));
+                    add(byPoint, CongestionPoint.feeder(f + 1), isp, -head * (target - low) / (1 - low));
                 } else if (high > policy.maxVoltagePu() && head < 0) {
                     double target = policy.maxVoltagePu() - policy.targetMarginPu();
-                    add(byPoint, "F" + (f + 1), isp, -head * (high - target) / (high - 1));
+                    add(byPoint, CongestionPoint.feeder(f + 1), isp, -head * (high - target) / (high - 1));
                 }
             }
         }
         List<FlexRequest> sent = new ArrayList<>();
-        for (Map.Entry<String, List<FlexRequest.FlexRequestIsp>> e : byPoint.entrySet()) {
+        for (Map.Entry<CongestionPoint, List<FlexRequest.FlexRequestIsp>> e : byPoint.entrySet()) {
             FlexRequest request = new FlexRequest(header(aggregatorDomain, "FlexRequest-" + e.getKey(),
                     dayLabel + "/" + e.getKey()), isoDuration(), dayLabel, e.getKey(), 1, "openlfa-uc3",
                     "CongestionManagement", e.getValue());
@@ -174,7 +174,7 @@ public final class DsoAgent implements Agent {
         return sent;
     }
 
-    private static void add(Map<String, List<FlexRequest.FlexRequestIsp>> byPoint, String point, int isp,
+    private static void add(Map<CongestionPoint, List<FlexRequest.FlexRequestIsp>> byPoint, CongestionPoint point, int isp,
                             double powerInKw) {
         // a reduction is asked as "at most -x kW" (USEF sign: + consumption); an increase as "at least +x kW"
         FlexRequest.FlexRequestIsp element = powerInKw < 0
@@ -332,13 +332,13 @@ public final class DsoAgent implements Agent {
         return feasible;
     }
 
-    private double pointPower(String congestionPoint, GridState state) {
-        if (TRANSFORMER.equals(congestionPoint)) {
+    private double pointPower(CongestionPoint congestionPoint, GridState state) {
+        if (congestionPoint.isTransformer()) {
             // without a solution there are no losses to add: the connections' sum is the best figure there is
             return state.converged() ? state.transformerPowerInKw()
                     : java.util.Arrays.stream(state.feederPowerInKw()).sum();
         }
-        return state.feederPowerInKw()[Integer.parseInt(congestionPoint.substring(1)) - 1];
+        return state.feederPowerInKw()[congestionPoint.feeder() - 1];
     }
 
     private UftpHeader header(String recipientDomain, String kind, String conversationId) {

@@ -169,9 +169,7 @@ public final class FlexibilityAggregatorAgent implements Agent {
         }
         List<AgentId> candidates = new ArrayList<>();
         for (Map.Entry<AgentId, Integer> e : feederOf.entrySet()) {
-            boolean behindPoint = request.congestionPoint().equals("TR1")
-                    || request.congestionPoint().equals("F" + e.getValue());
-            if (behindPoint && !committed.contains(e.getKey())) {
+            if (request.congestionPoint().contains(e.getValue()) && !committed.contains(e.getKey())) {
                 candidates.add(e.getKey());
             }
         }

@@ -101,7 +101,7 @@ class UsefFlexibilityTest {
         DsoAgent.Assessment assessment = dso.assess("day", planned);
         assertThat(assessment.congestedPtus()).isPositive();
         List<FlexRequest> requests = dso.requestFlexibility(assessment, desk.id(), desk.domain(), transport);
-        assertThat(requests).singleElement().satisfies(r -> assertThat(r.congestionPoint()).isEqualTo("TR1"));
+        assertThat(requests).singleElement().satisfies(r -> assertThat(r.congestionPoint().toString()).isEqualTo("TR1"));
         transport.deliverAll();
         desk.answerRequests(transport);
         transport.deliverAll();

@@ -1,6 +1,7 @@
 package org.openlfa.cems;
 
 import org.openlfa.community.CommunitySettings;
+import org.openlfa.community.NetworkSettings;
 import org.openlfa.community.StudyHomes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,8 +76,16 @@ public final class LiveHome {
      * devices the study gives it under {@code scenarioName} (same seed: the same home as in {@code lfa study}).
      */
     public static LiveHome ofStudyHome(String homeId, String scenarioName, int ptuMinutes) {
+        return ofStudyHome(homeId, scenarioName, ptuMinutes, NetworkSettings.reference());
+    }
+
+    /**
+     * The home {@code homeId} (a load name, e.g. {@code F2_LOAD3}) of the study on {@code network} with the devices
+     * that study gives it under {@code scenarioName}.
+     */
+    public static LiveHome ofStudyHome(String homeId, String scenarioName, int ptuMinutes, NetworkSettings network) {
         Scenario scenario = ScenarioLoader.loadBuiltIn(scenarioName);
-        return new LiveHome(homeId, StudyHomes.assetsOf(homeId, scenario), scenario, ptuMinutes);
+        return new LiveHome(homeId, StudyHomes.assetsOf(homeId, scenario, network), scenario, ptuMinutes);
     }
 
     public HomeAssets assets() {

@@ -15,6 +15,7 @@ import org.openlfa.model.scenario.ScenarioLoader;
 import org.openlfa.cems.LiveCems;
 import org.openlfa.cems.LiveHome;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -70,8 +71,12 @@ final class AgentCommand implements Callable<Integer> {
         String tokenEnv;
 
         @Option(names = "--home", defaultValue = "F1_LOAD1",
-                description = "Home of the reference study (load name), when no --devices (default ${DEFAULT-VALUE}).")
+                description = "Home of the study (a load name of --network), when no --devices (default "
+                        + "${DEFAULT-VALUE}).")
         String home;
+
+        @Mixin
+        NetworkOptions networkOptions = new NetworkOptions();
 
         @Option(names = "--devices", description = "The home's devices (YAML; see docs/examples/home-devices.yaml) "
                 + "instead of a home of the reference study.")
@@ -98,7 +103,8 @@ final class AgentCommand implements Callable<Integer> {
             ServeCommand.quietBrokerLog();
             String token = token();
             Scenario chosen = ScenarioLoader.loadBuiltIn(scenario);
-            LiveHome live = devices == null ? LiveHome.ofStudyHome(home, scenario, ptuMinutes)
+            LiveHome live = devices == null ? LiveHome.ofStudyHome(home, scenario, ptuMinutes,
+                    networkOptions.settings())
                     : new LiveHome(id, HomeAssetsFile.read(devices), chosen, ptuMinutes);
             var out = spec.commandLine().getOut();
             try (CemsClient client = CemsClient.connect(server, id, token, ca, (mid, status, reason, ms) -> {

@@ -9,6 +9,7 @@ import org.openlfa.community.CommunitySettings;
 import org.openlfa.platform.Platform;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
  *
  * <pre>{@code
  * ./lfa serve --data-dir lfa-data --port 8443     # prints "ready https://127.0.0.1:8443 ..." when it serves
+ * ./lfa serve --data-dir lfa-data --network network_5 --communities communities.yaml   # another ENWL network
  * ./lfa serve --data-dir lfa-data --db-url jdbc:postgresql://127.0.0.1:5432/lfa --db-user lfa \
  *     --db-password-file db.password --broker-url ssl://127.0.0.1:8883 --broker-ca broker-ca.pem \
  *     --broker-admin admin --broker-admin-password-file dynsec-admin.password
@@ -91,11 +93,15 @@ final class ServeCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     String scenario;
 
+    @Mixin
+    NetworkOptions networkOptions = new NetworkOptions();
+
     @Override
     public Integer call() throws InterruptedException {
         Platform.Config config = config();
+        CommunitySettings settings = settings();
         quietBrokerLog();
-        Platform platform = Platform.start(config, CommunitySettings.defaults().withScenario(scenario));
+        Platform platform = Platform.start(config, settings);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "lfa-shutdown"));
         spec.commandLine().getOut().println("ready " + platform.apiUrl() + " mqtt " + platform.brokerUrl()
                 + " operator token " + platform.dataDir().resolve("operator.token")
@@ -104,6 +110,11 @@ final class ServeCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         platform.awaitStop();
         return 0;
+    }
+
+    /** The community's settings: the scenario, and the network (with its communities) the platform's DSO runs. */
+    CommunitySettings settings() {
+        return CommunitySettings.defaults().withScenario(scenario).withNetwork(networkOptions.settings());
     }
 
     /** The platform's configuration; a bad combination of options is a usage error that names the option. */

@@ -8,14 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.openlfa.community.Communities;
+import org.openlfa.community.NetworkSettings;
 import org.openlfa.community.grid.DsoSettings;
 import org.openlfa.core.TimeGrid;
 import org.openlfa.core.progress.ProgressBar;
-import org.openlfa.grid.EnwlNetwork;
-import org.openlfa.grid.Load;
 import org.openlfa.grid.LvNetwork;
 import org.openlfa.model.profile.ProfileLibraries;
 import org.openlfa.model.profile.ProfileLibrary;
@@ -30,6 +28,7 @@ import org.openlfa.sim.Study;
 import org.openlfa.sim.StudyOptions;
 import org.openlfa.sim.StudyResults;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,13 +50,8 @@ final class StudyCommand implements Callable<Integer> {
             + "(default: all 12 built-ins)")
     List<String> scenarios = new ArrayList<>();
 
-    @Option(names = "--network", description = "an ENWL network folder with Feeder_N sub-folders "
-            + "(default: the built-in ENWL network 22)")
-    Path network;
-
-    @Option(names = "--communities", description = "YAML file mapping community names to feeder lists "
-            + "(default for network 22: C1=[1,2], C2=[3,4], C3=[5,6]; otherwise one community per feeder)")
-    Path communitiesFile;
+    @Mixin
+    NetworkOptions networkOptions = new NetworkOptions();
 
     @Option(names = "--profiles", description = "a folder with the five profile pools as CSV, in the shipped "
             + "files' names and format (default: the shipped ENWL pools)")
@@ -86,11 +80,10 @@ final class StudyCommand implements Callable<Integer> {
         // Read and check every input before any work, so bad input fails fast and writes nothing.
         List<Scenario> loaded = loadScenarios();
         DsoSettings dso = dsoFile == null ? DsoSettings.builtIn() : DsoSettings.load(dsoFile);
-        LvNetwork grid = network == null ? EnwlNetwork.loadBuiltIn("network_22", dso.transformerRatingInKva())
-                : EnwlNetwork.load(network, dso.transformerRatingInKva());
-        TreeSet<Integer> feeders = new TreeSet<>(grid.loads().stream().map(Load::feeder).toList());
-        Communities communities = communitiesFile != null ? Communities.load(communitiesFile, feeders)
-                : network == null ? Communities.network22Default() : Communities.onePerFeeder(feeders);
+        NetworkSettings networkSettings = networkOptions.settings();
+        LvNetwork grid = networkSettings.load(dso.transformerRatingInKva());
+        Communities communities = networkSettings.communities();
+        Path network = networkOptions.network;
         AssetCatalogue catalogue = ScenarioLoader.loadBuiltInCatalogue();
         ProfileLibrary profiles = profilesFolder == null ? ProfileLibrary.builtIn()
                 : ProfileLibraries.fromFolder(profilesFolder);

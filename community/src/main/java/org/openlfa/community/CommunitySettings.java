@@ -26,9 +26,11 @@ import org.openlfa.community.grid.DsoSettings;
  * @param clearingGrace   after the first reading of a PTU arrives, how long the market waits for the other connected
  *                        members before it clears without them
  * @param dso             the DSO's grid (transformer rating), limits and flexibility price cap
+ * @param network         the LV network the DSO runs and the study homes belong to, with its communities
  */
 public record CommunitySettings(String communityId, Scenario scenario, TimeGrid grid, Duration planWindow,
-                                Duration replyTimeout, Duration clearingGrace, DsoSettings dso) {
+                                Duration replyTimeout, Duration clearingGrace, DsoSettings dso,
+                                NetworkSettings network) {
 
     /** The reference study's scenario for the live platform's defaults. */
     public static final String DEFAULT_SCENARIO = "2030Green-High";
@@ -38,6 +40,7 @@ public record CommunitySettings(String communityId, Scenario scenario, TimeGrid 
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(grid, "grid");
         Objects.requireNonNull(dso, "dso");
+        Objects.requireNonNull(network, "network");
         if (!communityId.matches("[A-Za-z0-9_.-]{1,32}")) {
             throw new IllegalArgumentException("community id must match [A-Za-z0-9_.-]{1,32}: " + communityId);
         }
@@ -45,22 +48,35 @@ public record CommunitySettings(String communityId, Scenario scenario, TimeGrid 
 
     /**
      * Community {@code c1}, scenario 2030Green-High, 15-min PTUs, 3 s plan window, 5 s replies, 2 s grace, the
-     * reference study's DSO.
+     * reference study's DSO on the reference network (ENWL network 22, {@link NetworkSettings#reference()}).
      */
     public static CommunitySettings defaults() {
         return new CommunitySettings("c1", ScenarioLoader.loadBuiltIn(DEFAULT_SCENARIO), TimeGrid.ofMinutes(15),
-                Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(2), DsoSettings.builtIn());
+                Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(2), DsoSettings.builtIn(),
+                NetworkSettings.reference());
     }
 
     /** The same with a built-in scenario by name. */
     public CommunitySettings withScenario(String scenarioName) {
         return new CommunitySettings(communityId, ScenarioLoader.loadBuiltIn(scenarioName), grid, planWindow,
-                replyTimeout, clearingGrace, dso);
+                replyTimeout, clearingGrace, dso, network);
+    }
+
+    /** The same on another network (e.g. {@code NetworkSettings.of(Path.of("network_5"), null)}). */
+    public CommunitySettings withNetwork(NetworkSettings newNetwork) {
+        return new CommunitySettings(communityId, scenario, grid, planWindow, replyTimeout, clearingGrace, dso,
+                newNetwork);
+    }
+
+    /** The network behind the DSO's transformer. */
+    public org.openlfa.grid.LvNetwork loadNetwork() {
+        return network.load(dso.transformerRatingInKva());
     }
 
     /** The same with another DSO (e.g. a smaller transformer). */
     public CommunitySettings withDso(DsoSettings newDso) {
-        return new CommunitySettings(communityId, scenario, grid, planWindow, replyTimeout, clearingGrace, newDso);
+        return new CommunitySettings(communityId, scenario, grid, planWindow, replyTimeout, clearingGrace, newDso,
+                network);
     }
 
     /** The retail import price of each PTU of {@code day} (the scenario's tariff for the day's season). */
@@ -96,6 +112,6 @@ public record CommunitySettings(String communityId, Scenario scenario, TimeGrid 
     /** The same with other waiting times. */
     public CommunitySettings withTimes(Duration newPlanWindow, Duration newReplyTimeout, Duration newClearingGrace) {
         return new CommunitySettings(communityId, scenario, grid, newPlanWindow, newReplyTimeout, newClearingGrace,
-                dso);
+                dso, network);
     }
 }

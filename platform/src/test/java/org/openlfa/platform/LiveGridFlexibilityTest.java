@@ -23,6 +23,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openlfa.agents.usef.CongestionPoint;
 import org.openlfa.agents.usef.Disposition;
 import org.openlfa.agents.usef.FlexOffer;
 import org.openlfa.agents.usef.FlexRequest;
@@ -33,6 +34,7 @@ import org.openlfa.protocol.uftp.UftpKeys;
 import org.openlfa.protocol.uftp.UftpXml;
 import org.openlfa.community.grid.DsoSettings;
 import org.openlfa.community.CommunitySettings;
+import org.openlfa.community.NetworkSettings;
 import org.openlfa.cems.ApiClient;
 import org.openlfa.platform.live.UftpBridge;
 import org.openlfa.platform.live.UftpLink;
@@ -50,6 +52,9 @@ class LiveGridFlexibilityTest {
     /** Homes with a battery or an EV: flexibility the DSO can buy. */
     private static final String[] HOMES = {"F1_LOAD4", "F1_LOAD19", "F1_LOAD24", "F1_LOAD30", "F2_LOAD8"};
     private static final Instant MIDNIGHT = Instant.parse("2030-01-15T00:00:00Z");
+    /** The reference network's transformer as UFTP names it. */
+    private static final CongestionPoint TRANSFORMER = new UftpBridge(NetworkSettings.REFERENCE_ID)
+            .point(CongestionPoint.transformer());
 
     @TempDir
     Path dir;
@@ -121,7 +126,7 @@ class LiveGridFlexibilityTest {
             String requestId = UUID.randomUUID().toString();
             FlexRequest request = new FlexRequest(new UftpHeader(UftpHeader.UFTP_VERSION, domain,
                     UftpLink.AGGREGATOR.domain(), Instant.now().toString(), requestId, UUID.randomUUID().toString()),
-                    "PT15M", "2030-01-15", UftpBridge.point("TR1"), 1, "contract-1", "CongestionManagement",
+                    "PT15M", "2030-01-15", TRANSFORMER, 1, "contract-1", "CongestionManagement",
                     List.of(new FlexRequest.FlexRequestIsp(Disposition.REQUESTED, -UftpBridge.UNBOUNDED_IN_KW, -5.0,
                             73, 4)));
             dso.publish(Topics.outbox(domain), SignedMessage.sign(new UftpXml(), request, keys.getPrivate())
@@ -141,7 +146,7 @@ class LiveGridFlexibilityTest {
             // signed with another key; and a home passing the DSO's genuine message on as its own
             FlexRequest forged = new FlexRequest(new UftpHeader(UftpHeader.UFTP_VERSION, domain,
                     UftpLink.AGGREGATOR.domain(), Instant.now().toString(), UUID.randomUUID().toString(),
-                    UUID.randomUUID().toString()), "PT15M", "2030-01-15", UftpBridge.point("TR1"), 1, "contract-1",
+                    UUID.randomUUID().toString()), "PT15M", "2030-01-15", TRANSFORMER, 1, "contract-1",
                     "CongestionManagement", request.isps());
             dso.publish(Topics.outbox(domain), SignedMessage.sign(new UftpXml(), forged,
                     UftpKeys.generate().getPrivate()).getBytes(StandardCharsets.UTF_8), 1, false);

@@ -14,7 +14,7 @@ import java.util.List;
  * @param contractId            the contract
  * @param options               alternative offers; the DSO orders at most one
  */
-public record FlexOffer(UftpHeader header, String ispDurationIso, String period, String congestionPoint,
+public record FlexOffer(UftpHeader header, String ispDurationIso, String period, CongestionPoint congestionPoint,
                         String flexRequestMessageId, String contractId, List<FlexOfferOption> options) implements UsefMessage {
 
     public FlexOffer {

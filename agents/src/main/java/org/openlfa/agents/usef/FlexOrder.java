@@ -18,7 +18,7 @@ import java.util.List;
  * @param currency           ISO 4217 currency code, "EUR"
  * @param activationFactor   the share of the option ordered
  */
-public record FlexOrder(UftpHeader header, String ispDurationIso, String period, String congestionPoint,
+public record FlexOrder(UftpHeader header, String ispDurationIso, String period, CongestionPoint congestionPoint,
                         String flexOfferMessageId, String contractId, String optionReference, String orderReference,
                         List<FlexOffer.FlexOfferIsp> isps, double priceInEur, String currency,
                         double activationFactor) implements UsefMessage {

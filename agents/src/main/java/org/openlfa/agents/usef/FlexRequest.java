@@ -11,13 +11,13 @@ import java.util.List;
  * @param header           common UFTP attributes
  * @param ispDurationIso   ISO-8601 duration of one ISP (= PTU), e.g. "PT15M"
  * @param period           the day the ISPs belong to
- * @param congestionPoint  the congestion point's entity address (EAN or our grid id)
+ * @param congestionPoint  the congestion point (the transformer, a feeder, or another party's entity address)
  * @param revision         revision of this request, 1 for the first
  * @param contractId       the bilateral contract the request falls under
  * @param serviceType      the kind of service, e.g. "CongestionManagement"
  * @param isps             the ISPs with their disposition and power bounds
  */
-public record FlexRequest(UftpHeader header, String ispDurationIso, String period, String congestionPoint,
+public record FlexRequest(UftpHeader header, String ispDurationIso, String period, CongestionPoint congestionPoint,
                           int revision, String contractId, String serviceType, List<FlexRequestIsp> isps) implements UsefMessage {
 
     public FlexRequest {

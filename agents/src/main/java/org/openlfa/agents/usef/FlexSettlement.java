@@ -35,7 +35,7 @@ public record FlexSettlement(UftpHeader header, String periodStart, String perio
      * @param netSettlementInEur price minus penalty
      * @param isps               per ISP, baseline, ordered, actual and delivered power
      */
-    public record FlexOrderSettlement(String orderReference, String period, String congestionPoint,
+    public record FlexOrderSettlement(String orderReference, String period, CongestionPoint congestionPoint,
                                       double priceInEur, double penaltyInEur, double netSettlementInEur,
                                       List<SettlementIsp> isps) {
         public FlexOrderSettlement {

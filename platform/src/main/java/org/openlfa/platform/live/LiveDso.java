@@ -17,6 +17,7 @@ import org.openlfa.agents.GridState;
 import org.openlfa.agents.MessageContent;
 import org.openlfa.agents.Performative;
 import org.openlfa.agents.Transport;
+import org.openlfa.agents.usef.CongestionPoint;
 import org.openlfa.agents.usef.FlexOffer;
 import org.openlfa.agents.usef.FlexRequest;
 import org.openlfa.agents.usef.GridRegime;
@@ -31,8 +32,9 @@ import org.openlfa.platform.store.Store;
 import org.openlfa.community.HomeProfile;
 
 /**
- * The platform's DSO agent: the study's {@link DsoAgent} on the reference network (ENWL network 22), fed by the
- * aggregator's signed D-Prognoses and talking UFTP back over the {@link UftpLink}.
+ * The platform's DSO agent: the study's {@link DsoAgent} on the platform's network ({@link
+ * CommunitySettings#network()}, by default the reference ENWL network 22), fed by the aggregator's signed
+ * D-Prognoses and talking UFTP back over the {@link UftpLink}.
  *
  * <p>For each day: the day-ahead D-Prognoses (one per feeder where the aggregator has homes) arrive; the DSO places
  * each feeder's prognosis on the aggregator's homes of that feeder in equal shares (USEF gives the DSO the
@@ -47,7 +49,7 @@ final class LiveDso implements AutoCloseable {
     /** What the DSO keeps of a day between messages. */
     private static final class Day {
         final DsoAgent agent;
-        final Map<Long, Map<String, double[]>> prognosesByRevision = new TreeMap<>();
+        final Map<Long, Map<CongestionPoint, double[]>> prognosesByRevision = new TreeMap<>();
         DsoAgent.Assessment assessment;
         int requests;
         int offers;
@@ -102,7 +104,8 @@ final class LiveDso implements AutoCloseable {
         this.settings = settings;
         this.link = link;
         this.portfolio = portfolio;
-        Study study = Study.builder().dso(settings.dso()).build();
+        Study study = Study.builder().network(settings.loadNetwork(), settings.network().id())
+                .communities(settings.network().communities()).dso(settings.dso()).build();
         this.households = study.households();
         this.observer = study.gridObserver().orElseThrow();
         this.background = HomeProfile.allStudyHomes(settings.scenario(), households, settings.grid().ptuInMinutes());
@@ -131,8 +134,8 @@ final class LiveDso implements AutoCloseable {
                     perIsp[isp.start() - 1 + k] = isp.powerInKw();
                 }
             }
-            Map<String, double[]> ofRevision = d.prognosesByRevision.computeIfAbsent(p.revision(),
-                    r -> new TreeMap<>());
+            Map<CongestionPoint, double[]> ofRevision = d.prognosesByRevision.computeIfAbsent(p.revision(),
+                    r -> new java.util.HashMap<>());
             ofRevision.put(p.congestionPoint(), perIsp);
             Map<String, Integer> homes = portfolio.apply(day);
             long feeders = homes.values().stream().distinct().count();
@@ -163,7 +166,8 @@ final class LiveDso implements AutoCloseable {
         }
     }
 
-    private double[][] netByPtu(LocalDate day, Map<String, Integer> homes, Map<String, double[]> prognoses) {
+    private double[][] netByPtu(LocalDate day, Map<String, Integer> homes,
+                                Map<CongestionPoint, double[]> prognoses) {
         int n = settings.grid().ptusPerDay();
         Map<Integer, Long> homesOnFeeder = new TreeMap<>();
         homes.values().forEach(f -> homesOnFeeder.merge(f, 1L, Long::sum));
@@ -173,7 +177,7 @@ final class LiveDso implements AutoCloseable {
             Integer feeder = homes.get(id);
             double[] series = feeder == null
                     ? background.get(id).dayNetInKw(CommunitySettings.seasonOf(day))
-                    : share(prognoses.get("F" + feeder), homesOnFeeder.get(feeder), n);
+                    : share(prognoses.get(CongestionPoint.feeder(feeder)), homesOnFeeder.get(feeder), n);
             for (int t = 0; t < n; t++) {
                 net[t][i] = series[t];
             }
@@ -221,6 +225,16 @@ final class LiveDso implements AutoCloseable {
             store.upsertGridState(dayStart + t * ptuMs, regime, s.converged() ? s.transformerLoadingPct() : Double.NaN,
                     s.converged() ? s.minVoltagePu() : Double.NaN, s.feederPowerInKw());
         }
+    }
+
+    /** The homes of the DSO's network (every load, in the network's order), for tests. */
+    List<Household> households() {
+        return households;
+    }
+
+    /** The DSO's power flow of its network, for tests. */
+    PowerFlowGridObserver observer() {
+        return observer;
     }
 
     /** The state of a day's assessment, for tests: requests sent and offers received. */

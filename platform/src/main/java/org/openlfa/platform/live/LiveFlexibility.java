@@ -1,6 +1,7 @@
 package org.openlfa.platform.live;
 
 import org.openlfa.community.CommunitySettings;
+import org.openlfa.community.NetworkSettings;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +14,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.openlfa.agents.AclMessage;
 import org.openlfa.agents.Agent;
 import org.openlfa.agents.AgentId;
@@ -22,6 +21,7 @@ import org.openlfa.agents.FlexibilityAggregatorAgent;
 import org.openlfa.agents.MessageContent;
 import org.openlfa.agents.Performative;
 import org.openlfa.agents.Transport;
+import org.openlfa.agents.usef.CongestionPoint;
 import org.openlfa.agents.usef.FlexOffer;
 import org.openlfa.agents.usef.FlexOrder;
 import org.openlfa.agents.usef.FlexRequest;
@@ -42,8 +42,6 @@ import org.slf4j.LoggerFactory;
 final class LiveFlexibility implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveFlexibility.class);
-    /** Study homes are loads of network 22 named by feeder: {@code F3_LOAD12} is on feeder 3. */
-    private static final Pattern STUDY_HOME = Pattern.compile("F([0-9]+)_LOAD[0-9]+");
     private static final AgentId SELF = new AgentId(UftpLink.AGGREGATOR.agentId());
 
     /** One day's flexibility desk. */
@@ -95,6 +93,8 @@ final class LiveFlexibility implements AutoCloseable {
     }
 
     private final CommunitySettings settings;
+    /** The feeder of every home (load) of the platform's network, by load name. */
+    private final Map<String, Integer> feederOfHome;
     private final UftpLink link;
     private final Function<LocalDate, Transport> homes;
     private final Map<LocalDate, Desk> desks = new ConcurrentHashMap<>();
@@ -109,17 +109,17 @@ final class LiveFlexibility implements AutoCloseable {
      */
     LiveFlexibility(CommunitySettings settings, UftpLink link, Function<LocalDate, Transport> homes) {
         this.settings = settings;
+        this.feederOfHome = NetworkSettings.feederOfLoads(settings.loadNetwork());
         this.link = link;
         this.homes = homes;
     }
 
-    /** The feeder of a study home, or null for a home outside the reference network. */
-    static Integer feederOf(String agentId) {
-        Matcher m = STUDY_HOME.matcher(agentId);
-        return m.matches() ? Integer.valueOf(m.group(1)) : null;
+    /** The feeder of a home of the platform's network (a load name), or null for a home outside it. */
+    Integer feederOf(String agentId) {
+        return feederOfHome.get(agentId);
     }
 
-    /** The coordinated homes of a day on the reference network, with their feeders (the DSO's portfolio view). */
+    /** The coordinated homes of a day on the platform's network, with their feeders (the DSO's portfolio view). */
     Map<String, Integer> portfolio(LocalDate day) {
         Desk d = desks.get(day);
         return d == null ? Map.of() : d.feederOf;
@@ -163,7 +163,7 @@ final class LiveFlexibility implements AutoCloseable {
             for (int t = 0; t < n; t++) {
                 isps.add(new Prognosis.PrognosisIsp(e.getValue()[t], t + 1, 1));
             }
-            String point = "F" + e.getKey();
+            CongestionPoint point = CongestionPoint.feeder(e.getKey());
             link.send(UftpLink.AGGREGATOR, new Prognosis(new UftpHeader(UftpHeader.UFTP_VERSION,
                     UftpLink.AGGREGATOR.domain(), UftpLink.DSO.domain(), period,
                     "D-Prognosis-" + point + "-r" + revision, "D-Prognosis-" + period),

@@ -105,7 +105,7 @@ public final class PlatformAgents implements AutoCloseable {
         this.connection = new PlatformConnection(brokerUrl, Authority.PLATFORM + "-agents", tls, password,
                 "the platform's agents");
         this.client = connection.client();
-        this.uftp = new UftpLink(client, store, keyDir);
+        this.uftp = new UftpLink(client, store, keyDir, settings.network().id());
         this.flexibility = new LiveFlexibility(settings, uftp, PlatformTransport::new);
         this.dso = new LiveDso(store, settings, uftp, flexibility::portfolio);
         connection.connect(new String[] {Topics.ALL_OUTBOXES, Topics.ALL_STATUS,

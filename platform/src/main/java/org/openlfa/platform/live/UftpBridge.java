@@ -6,9 +6,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.openlfa.agents.usef.CongestionPoint;
 import org.openlfa.agents.usef.FlexOffer;
 import org.openlfa.agents.usef.FlexOrder;
 import org.openlfa.agents.usef.FlexRequest;
@@ -21,11 +23,12 @@ import org.openlfa.protocol.uftp.Prognosis;
  * congestion points for people ({@code FlexRequest-2030-01-15-1}, {@code TR1}, {@code F3}) and ask for "at most
  * -12 kW" with an open other bound; UFTP wants UUIDs, entity addresses and two finite bounds. On the way out every id
  * becomes a name-based UUID (the same name always gives the same UUID, so references stay consistent) and every
- * congestion point an {@code ea1} address of the platform's network; on the way in both are mapped back where this
- * platform made them, and kept as they are where another party did.
+ * {@link CongestionPoint} an {@code ea1} address of the platform's network ({@code
+ * ea1.2026-11.example.openlfa:<network id>.TR1}); on the way in both are mapped back where this platform made them,
+ * and kept as they are (an {@linkplain CongestionPoint#address(String) address point}) where another party did.
  *
  * <pre>{@code
- * UftpBridge bridge = new UftpBridge();
+ * UftpBridge bridge = new UftpBridge("network_22");
  * Record wire = bridge.toWire(flexRequest);      // UUIDs, ea1 address, finite bounds, time stamp now
  * FlexRequest back = (FlexRequest) bridge.fromWire(wire);
  * }</pre>
@@ -37,12 +40,23 @@ public final class UftpBridge {
      * Read back as unbounded.
      */
     public static final double UNBOUNDED_IN_KW = 10_000.0;
-    private static final String POINT_PREFIX = "ea1.2026-11.example.openlfa:network_22.";
+    /** What the entity address of a congestion point of network {@code id} starts with, before the network's id. */
+    public static final String ADDRESS_PREFIX = "ea1.2026-11.example.openlfa:";
     private static final Pattern UUID_FORM = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /** The study's name of every UUID this bridge made. */
     private final Map<String, String> nameOf = new ConcurrentHashMap<>();
+    private final String pointPrefix;
+
+    /**
+     * A bridge for the congestion points of one network.
+     *
+     * @param networkId the network's id ({@code network_22} for the reference), part of every point's address
+     */
+    public UftpBridge(String networkId) {
+        this.pointPrefix = ADDRESS_PREFIX + Objects.requireNonNull(networkId, "networkId") + ".";
+    }
 
     /** A study message in strict UFTP form. */
     Record toWire(Record message) {
@@ -162,13 +176,23 @@ public final class UftpBridge {
         return uuid == null ? null : nameOf.getOrDefault(uuid, uuid);
     }
 
-    public static String point(String studyPoint) {
-        return studyPoint.startsWith("ea1.") || studyPoint.startsWith("ean.") ? studyPoint
-                : POINT_PREFIX + studyPoint;
+    /** The UFTP form of a point of this network: its {@code ea1} address; an address point stays itself. */
+    public CongestionPoint point(CongestionPoint studyPoint) {
+        return studyPoint.isAddress() ? studyPoint : CongestionPoint.address(pointPrefix + studyPoint);
     }
 
-    static String pointBack(String wirePoint) {
-        return wirePoint.startsWith(POINT_PREFIX) ? wirePoint.substring(POINT_PREFIX.length()) : wirePoint;
+    /** The study's point of an address this bridge made; any other address stays an address point. */
+    CongestionPoint pointBack(CongestionPoint wirePoint) {
+        if (wirePoint.isAddress() && wirePoint.address().startsWith(pointPrefix)) {
+            String name = wirePoint.address().substring(pointPrefix.length());
+            try {
+                CongestionPoint point = CongestionPoint.parse(name);
+                return point.isAddress() ? wirePoint : point;
+            } catch (IllegalArgumentException notOurs) {
+                return wirePoint;
+            }
+        }
+        return wirePoint;
     }
 
     private static double bounded(double kw) {

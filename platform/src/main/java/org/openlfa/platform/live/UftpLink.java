@@ -39,7 +39,7 @@ import org.openlfa.protocol.security.Secrets;
  * start.
  *
  * <pre>{@code
- * UftpLink link = new UftpLink(client, store, dataDir.resolve("keys"));
+ * UftpLink link = new UftpLink(client, store, dataDir.resolve("keys"), "network_22");
  * link.send(UftpLink.DSO, flexRequest, "aggregator");
  * Optional<Record> m = link.receive(payload, "aggregator");   // verified, fresh, stored, in the study's form
  * }</pre>
@@ -60,14 +60,16 @@ public final class UftpLink {
     private final MqttAsyncClient client;
     private final Store store;
     private final UftpXml xml = new UftpXml();
-    private final UftpBridge bridge = new UftpBridge();
+    private final UftpBridge bridge;
     private final ReplayGuard replay = new ReplayGuard();
     private final Map<Party, KeyPair> keys = new ConcurrentHashMap<>();
     private final SenderKeys senderKeys;
 
-    UftpLink(MqttAsyncClient client, Store store, Path keyDir) throws IOException {
+    /** @param networkId the platform's network, which names its congestion points' UFTP addresses */
+    UftpLink(MqttAsyncClient client, Store store, Path keyDir, String networkId) throws IOException {
         this.client = client;
         this.store = store;
+        this.bridge = new UftpBridge(networkId);
         Files.createDirectories(keyDir);
         for (Party p : new Party[] {DSO, AGGREGATOR}) {
             // the key's seed is a secret file like the operator token; the pair is derived from it at each start

@@ -2,6 +2,7 @@ package org.openlfa.protocol.uftp;
 
 import java.util.List;
 import java.util.Objects;
+import org.openlfa.agents.usef.CongestionPoint;
 import org.openlfa.agents.usef.UftpHeader;
 
 /**
@@ -10,7 +11,8 @@ import org.openlfa.agents.usef.UftpHeader;
  * offers and orders are measured against.
  *
  * <pre>{@code
- * Prognosis p = new Prognosis(header, "PT15M", "2030-01-15", "ean.871685900012345678", 1,
+ * Prognosis p = new Prognosis(header, "PT15M", "2030-01-15",
+ *         CongestionPoint.address("ean.871685900012345678"), 1,
  *         List.of(new Prognosis.PrognosisIsp(42.5, 1, 96)));   // 42.5 kW in all 96 ISPs of the day
  * String xml = new UftpXml().write(p);                          // <D-Prognosis ...><ISP Power="42500" .../>
  * }</pre>
@@ -18,11 +20,11 @@ import org.openlfa.agents.usef.UftpHeader;
  * @param header          common UFTP attributes
  * @param ispDurationIso  ISO-8601 duration of one ISP, e.g. "PT15M"
  * @param period          the day (yyyy-mm-dd) the ISPs belong to
- * @param congestionPoint the congestion point's entity address
+ * @param congestionPoint the congestion point (on the wire: its entity address)
  * @param revision        revision of this prognosis, incremented with each new one for the same period
  * @param isps            the forecast power per ISP
  */
-public record Prognosis(UftpHeader header, String ispDurationIso, String period, String congestionPoint,
+public record Prognosis(UftpHeader header, String ispDurationIso, String period, CongestionPoint congestionPoint,
                         long revision, List<PrognosisIsp> isps) {
 
     public Prognosis {

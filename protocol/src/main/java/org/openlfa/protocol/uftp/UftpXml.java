@@ -14,6 +14,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.openlfa.agents.usef.CongestionPoint;
 import org.openlfa.agents.usef.Disposition;
 import org.openlfa.agents.usef.FlexOffer;
 import org.openlfa.agents.usef.FlexOrder;
@@ -292,7 +293,7 @@ public final class UftpXml {
             order.text("ContractID", false);
             order.uuid("D-PrognosisMessageID", false);
             order.text("BaselineReference", false);
-            String congestionPoint = order.entityAddress("CongestionPoint");
+            CongestionPoint congestionPoint = CongestionPoint.address(order.entityAddress("CongestionPoint"));
             double price = order.amountInEur("Price", true, 0);
             double penalty = order.amountInEur("Penalty", false, 0);
             double net = order.amountInEur("NetSettlement", true, 0);
@@ -346,7 +347,7 @@ public final class UftpXml {
     }
 
     /** The attributes of UFTP's FlexMessageType, common to D-Prognosis, FlexRequest, FlexOffer and FlexOrder. */
-    private record Flex(String ispDurationIso, String period, String congestionPoint, int ispsInPeriod) {
+    private record Flex(String ispDurationIso, String period, CongestionPoint congestionPoint, int ispsInPeriod) {
     }
 
     private Flex readFlex(In in) throws RejectedMessage {
@@ -361,7 +362,7 @@ public final class UftpXml {
             throw in.fail("TimeZone", timeZone + " (this market's time zone)", tz);
         }
         LocalDate day = in.date("Period");
-        String congestionPoint = in.entityAddress("CongestionPoint");
+        CongestionPoint congestionPoint = CongestionPoint.address(in.entityAddress("CongestionPoint"));
         long dayMinutes = Duration.between(day.atStartOfDay(zone), day.plusDays(1).atStartOfDay(zone)).toMinutes();
         return new Flex(ispDuration, day.toString(), congestionPoint, (int) (dayMinutes / minutes));
     }
@@ -707,7 +708,7 @@ public final class UftpXml {
             out.child("FlexOrderSettlement")
                     .attr("OrderReference", order.orderReference())
                     .attr("Period", order.period())
-                    .attr("CongestionPoint", order.congestionPoint())
+                    .attr("CongestionPoint", text(order.congestionPoint()))
                     .attr("Price", amount(order.priceInEur(), "Price"))
                     .attr("Penalty", amount(order.penaltyInEur(), "Penalty"))
                     .attr("NetSettlement", amount(order.netSettlementInEur(), "NetSettlement"));
@@ -741,11 +742,16 @@ public final class UftpXml {
                 .attr("ConversationID", h.conversationId());
     }
 
-    private void writeFlex(Out out, String ispDurationIso, String period, String congestionPoint) {
+    /** A congestion point as UFTP writes it: its text form, which for a message to send is an entity address. */
+    private static String text(CongestionPoint point) {
+        return point == null ? null : point.toString();
+    }
+
+    private void writeFlex(Out out, String ispDurationIso, String period, CongestionPoint congestionPoint) {
         out.attr("ISP-Duration", ispDurationIso)
                 .attr("TimeZone", timeZone)
                 .attr("Period", period)
-                .attr("CongestionPoint", congestionPoint);
+                .attr("CongestionPoint", text(congestionPoint));
     }
 
     private static void writeRange(Out out, int start, int duration) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.util.List;
 import java.util.Map;
+import org.openlfa.agents.usef.CongestionPoint;
 import org.openlfa.agents.usef.Disposition;
 import org.openlfa.agents.usef.FlexOffer;
 import org.openlfa.agents.usef.FlexOrder;
@@ -19,7 +20,7 @@ final class Samples {
 
     static final String DSO = "dso.openlfa.example";
     static final String AGR = "agr.openlfa.example";
-    static final String POINT = "ean.871685900012345678";
+    static final CongestionPoint POINT = CongestionPoint.address("ean.871685900012345678");
     static final String CONVERSATION = "6b8e2f0a-3c1d-4e5f-9a7b-0c1d2e3f4a5b";
     /** Fixed keys, so that seed files signed with them verify in every run. */
     static final KeyPair DSO_KEYS = UftpKeys.keyPairFromSeed(seed(1));
