@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.eclipse.paho.client.mqttv3.IMqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttException;
 import org.openlfa.community.CommunitySettings;
 import org.openlfa.cems.ApiClient;
 import org.openlfa.cems.CemsClient;
@@ -82,6 +85,50 @@ final class LiveTesting {
                 throw new AssertionError("not within " + timeout);
             }
             Thread.sleep(50);
+        }
+    }
+
+    /** Polls until {@code condition} holds; fails after {@code timeout}, naming {@code what}. */
+    static void until(String what, Callable<Boolean> condition, Duration timeout) throws Exception {
+        try {
+            await(() -> condition.call() ? Boolean.TRUE : null, timeout);
+        } catch (AssertionError e) {
+            throw new AssertionError(what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns once the broker has handled every packet {@code client} sent before this call: it subscribes to
+     * {@code topic} and waits for the SUBACK, granted or refused. The embedded broker handles one client's packets
+     * in order (Moquette: one session loop per client), and it answers a refused publish with nothing at all, so
+     * this is how a test learns that a refused publish was refused rather than still on its way.
+     */
+    static void brokerHandledAllOf(IMqttAsyncClient client, String topic) throws MqttException {
+        try {
+            client.subscribe(topic, 1).waitForCompletion(20_000);
+        } catch (MqttException e) {
+            if (e.getReasonCode() != MqttException.REASON_CODE_SUBSCRIBE_FAILED) {
+                throw e;
+            }
+            // refused: an answer all the same
+        }
+    }
+
+    /**
+     * Returns once the platform's intake has stored a reading published now by a new agent {@code probeId}: the
+     * intake takes the broker's messages in order on one thread, so whatever the broker passed on before has been
+     * handled too (stored, or refused with a reason).
+     */
+    static void intakeHandledAllBefore(Platform p, Path dataDir, String probeId) throws Exception {
+        Path ca = dataDir.resolve("tls/server.crt");
+        ApiClient api = new ApiClient(p.apiUrl(), ca);
+        String operator = Files.readString(dataDir.resolve("operator.token")).trim();
+        try (CemsClient probe = CemsClient.connect(p.apiUrl(), probeId, api.registerAgent(operator, probeId, "cems"),
+                ca, null)) {
+            UUID id = probe.sendReading(System.currentTimeMillis(), 15, 0.1, 0.01);
+            if (!probe.awaitAcknowledged(20_000)) {
+                throw new AssertionError("the intake did not acknowledge " + probeId + "'s reading " + id);
+            }
         }
     }
 }
