@@ -14,6 +14,7 @@ import org.openlfa.agents.AclMessage;
 import org.openlfa.agents.AgentId;
 import org.openlfa.agents.MessageContent;
 import org.openlfa.agents.Performative;
+import org.openlfa.core.PtuSeries;
 
 /**
  * JSON form of {@link Envelope}s, and the checks a meter reading must pass. Every refusal is a
@@ -53,7 +54,7 @@ public final class WireCodec {
     public static Envelope reading(UUID id, String agent, long ptuStartEpochMs, int ptuMinutes, double netInKw,
                                    double billInEur, long sentAtEpochMs) {
         AclMessage acl = new AclMessage(Performative.INFORM, new AgentId(agent), List.of(new AgentId(AGGREGATOR)),
-                "meter-" + agent, new MessageContent.PlanReport(new double[] {netInKw}, billInEur));
+                "meter-" + agent, new MessageContent.PlanReport(PtuSeries.of(netInKw), billInEur));
         return new Envelope(id, sentAtEpochMs, ptuStartEpochMs, ptuMinutes, acl);
     }
 
@@ -124,9 +125,9 @@ public final class WireCodec {
     }
 
     /** A JSON array of numbers; NaN ("no value", e.g. no limit in that PTU) is written as null. */
-    private static void array(ObjectNode into, String field, double[] values) {
+    private static void array(ObjectNode into, String field, PtuSeries values) {
         ArrayNode a = into.putArray(field);
-        for (double v : values) {
+        for (double v : values.toArray()) {
             if (Double.isNaN(v)) {
                 a.addNull();
             } else {
@@ -270,7 +271,7 @@ public final class WireCodec {
     }
 
     /** Per-PTU limits: numbers, or null where there is no limit (NaN, as the study's agents state it). */
-    private static double[] limits(JsonNode content, String field) throws RejectedMessage {
+    private static PtuSeries limits(JsonNode content, String field) throws RejectedMessage {
         JsonNode a = content.get(field);
         if (a == null || !a.isArray() || a.isEmpty() || a.size() > MAX_VALUES) {
             throw new RejectedMessage("malformed: " + field + " must hold 1.." + MAX_VALUES + " numbers or nulls");
@@ -287,10 +288,10 @@ public final class WireCodec {
                         + "|x| <= " + MAX_ABS_VALUE);
             }
         }
-        return out;
+        return PtuSeries.of(out);
     }
 
-    private static double[] values(JsonNode content, String field) throws RejectedMessage {
+    private static PtuSeries values(JsonNode content, String field) throws RejectedMessage {
         JsonNode a = content.get(field);
         if (a == null || !a.isArray() || a.isEmpty() || a.size() > MAX_VALUES) {
             throw new RejectedMessage("malformed: " + field + " must hold 1.." + MAX_VALUES + " numbers");
@@ -304,7 +305,7 @@ public final class WireCodec {
             }
             out[i] = n.asDouble();
         }
-        return out;
+        return PtuSeries.of(out);
     }
 
     /**
