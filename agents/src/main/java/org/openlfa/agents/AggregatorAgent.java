@@ -16,6 +16,7 @@ import org.openlfa.agents.MessageContent.CommunityPriceSignal;
 import org.openlfa.agents.MessageContent.NetScheduleProposal;
 import org.openlfa.agents.MessageContent.RestOfCommunitySignal;
 import org.openlfa.agents.MessageContent.ScheduleAward;
+import org.openlfa.core.PtuSeries;
 import org.openlfa.optim.CommunityDay;
 import org.openlfa.optim.CoordinationResult;
 import org.openlfa.optim.DantzigWolfeCoordinator;
@@ -131,7 +132,7 @@ public final class AggregatorAgent implements Agent {
             Member member = proxies.get(i);
             double[] weights = member.weightsOverAllProposals();
             transport.send(new AclMessage(Performative.ACCEPT_PROPOSAL, id, List.of(member.id), conversationId,
-                    new ScheduleAward(weights)));
+                    new ScheduleAward(PtuSeries.of(weights))));
         }
         transport.deliverAll();
         LOG.info("{}: {} members, {} rounds, bill {} EUR (gap {} %)", conversationId, members.size(),
@@ -151,7 +152,7 @@ public final class AggregatorAgent implements Agent {
             if (awaited == null) {
                 LOG.warn("{} ignores an unasked PROPOSE from {} (round {})", id, message.sender(), proposal.round());
             } else {
-                awaited.complete(proposal.netInKw());
+                awaited.complete(proposal.netInKw().toArray());
             }
         } else {
             LOG.warn("{} ignores a {} with {} from {}", id, message.performative(), message.content(),
@@ -191,13 +192,13 @@ public final class AggregatorAgent implements Agent {
         @Override
         public Supplier<double[]> ask(double[] priceInEurPerKwh) {
             round++;
-            return call(new CommunityPriceSignal(round, priceInEurPerKwh), round);
+            return call(new CommunityPriceSignal(round, PtuSeries.of(priceInEurPerKwh)), round);
         }
 
         @Override
         public Supplier<double[]> askAgainst(double[] restOfCommunityNetInKw) {
             round++;
-            return call(new RestOfCommunitySignal(round, restOfCommunityNetInKw), round);
+            return call(new RestOfCommunitySignal(round, PtuSeries.of(restOfCommunityNetInKw)), round);
         }
 
         /** Only remembered: the award is sent once the weights are known to refer to the member's proposals. */

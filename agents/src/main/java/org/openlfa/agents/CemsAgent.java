@@ -7,6 +7,7 @@ import org.openlfa.agents.MessageContent.CommunityPriceSignal;
 import org.openlfa.agents.MessageContent.NetScheduleProposal;
 import org.openlfa.agents.MessageContent.RestOfCommunitySignal;
 import org.openlfa.agents.MessageContent.ScheduleAward;
+import org.openlfa.core.PtuSeries;
 import org.openlfa.optim.CommunityDay;
 import org.openlfa.optim.HomeDayProblem;
 import org.openlfa.optim.HomeOptimizer;
@@ -113,10 +114,11 @@ public final class CemsAgent implements Agent {
      */
     private void answerFlexibilityCall(AclMessage message, FlexibilityCall call, Transport transport) {
         pendingFlexibility = optimizer.optimiseWithinLimits(problem, uc1.wetStartPtus(),
-                new NetPowerLimits(call.maxNetInKw(), call.minNetInKw(), FLEXIBILITY_EXCESS_PENALTY_IN_EUR_PER_KWH));
+                new NetPowerLimits(call.maxNetInKw().toArray(), call.minNetInKw().toArray(),
+                        FLEXIBILITY_EXCESS_PENALTY_IN_EUR_PER_KWH));
         double extraCost = Math.max(0, pendingFlexibility.costInEur() - uc1.costInEur());
         transport.send(message.replyTo(id, Performative.PROPOSE,
-                new FlexibilityProposal(pendingFlexibility.netInKw(), extraCost)));
+                new FlexibilityProposal(PtuSeries.of(pendingFlexibility.netInKw()), extraCost)));
     }
 
     private void answerCallForProposals(AclMessage message, Transport transport) {
@@ -127,19 +129,20 @@ public final class CemsAgent implements Agent {
         int round;
         if (message.content() instanceof CommunityPriceSignal signal) {
             round = signal.round();
-            proposal = optimizer.respondToPrices(problem, uc1.wetStartPtus(), signal.priceInEurPerKwh());
+            proposal = optimizer.respondToPrices(problem, uc1.wetStartPtus(), signal.priceInEurPerKwh().toArray());
         } else if (message.content() instanceof RestOfCommunitySignal signal) {
             round = signal.round();
             // the community's retail prices are the home's own: all members share the supplier's tariff
             CommunityDay rest = new CommunityDay(problem.grid(), problem.importPriceInEurPerKwh(),
-                    problem.exportPriceInEurPerKwh(), signal.restOfCommunityNetInKw());
+                    problem.exportPriceInEurPerKwh(), signal.restOfCommunityNetInKw().toArray());
             proposal = optimizer.respondToCommunity(problem, uc1.wetStartPtus(), rest);
         } else {
             LOG.warn("{} cannot answer a CFP with {}", id, message.content());
             return;
         }
         proposals.add(proposal);
-        transport.send(message.replyTo(id, Performative.PROPOSE, new NetScheduleProposal(round, proposal.netInKw())));
+        transport.send(message.replyTo(id, Performative.PROPOSE, new NetScheduleProposal(round,
+                PtuSeries.of(proposal.netInKw()))));
     }
 
     private void acceptAward(AclMessage message) {
@@ -152,7 +155,7 @@ public final class CemsAgent implements Agent {
             throw new IllegalArgumentException(id + " got an award for conversation " + message.conversationId()
                     + " while negotiating " + conversationId);
         }
-        double[] weights = award.weightsOfProposals();
+        double[] weights = award.weightsOfProposals().toArray();
         if (weights.length != proposals.size()) {
             throw new IllegalArgumentException(id + " made " + proposals.size() + " proposals but was awarded "
                     + weights.length + " weights");

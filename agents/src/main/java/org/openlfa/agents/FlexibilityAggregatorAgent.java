@@ -22,6 +22,7 @@ import org.openlfa.agents.usef.FlexOrder;
 import org.openlfa.agents.usef.FlexRequest;
 import org.openlfa.agents.usef.FlexSettlement;
 import org.openlfa.agents.usef.UftpHeader;
+import org.openlfa.core.PtuSeries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -188,7 +189,7 @@ public final class FlexibilityAggregatorAgent implements Agent {
                 }
             }
             transport.send(new AclMessage(Performative.CFP, id, List.of(home), message.conversationId(),
-                    new FlexibilityCall(max, min)));
+                    new FlexibilityCall(PtuSeries.of(max), PtuSeries.of(min))));
         }
         transport.deliverAll();
         awaitProposals(candidates, replyTimeout);
@@ -204,7 +205,7 @@ public final class FlexibilityAggregatorAgent implements Agent {
             double[] delta = new double[n];
             double useful = 0;
             for (int t = 0; t < n; t++) {
-                delta[t] = p.netInKw()[t] - currentNet.get(home)[t];
+                delta[t] = p.netInKw().get(t) - currentNet.get(home)[t];
                 if (needInKw[t] != 0) {
                     useful += Math.max(0, Math.signum(needInKw[t]) * delta[t]);
                 }
@@ -238,7 +239,7 @@ public final class FlexibilityAggregatorAgent implements Agent {
         for (Candidate c : offered) {
             if (selected.contains(c.home())) {
                 homeCostInEur.put(c.home(), c.costInEur());
-                offeredNet.put(c.home(), proposals.get(c.home()).netInKw().clone());
+                offeredNet.put(c.home(), proposals.get(c.home()).netInKw().toArray());
             }
         }
         FlexOffer offer = new FlexOffer(new UftpHeader(UftpHeader.UFTP_VERSION, domain,

@@ -1,15 +1,15 @@
 package org.openlfa.agents;
 
-import java.util.Arrays;
+import org.openlfa.core.PtuSeries;
 
 /**
  * The typed content of an {@link AclMessage}. Plain data only, because the same contents will travel over the
- * network: numbers and arrays, never a home's devices or comfort settings. Arrays are copied on the way in and on the
- * way out, so a content is immutable; {@code equals} compares arrays by value.
+ * network: numbers and {@link PtuSeries} (one value per PTU), never a home's devices or comfort settings. A series is
+ * immutable, so a content is too, and {@code equals} compares by value.
  *
  * <pre>{@code
- * MessageContent cfp = new MessageContent.CommunityPriceSignal(3, localPrices);
- * if (reply.content() instanceof MessageContent.NetScheduleProposal p) { use(p.netInKw()); }
+ * MessageContent cfp = new MessageContent.CommunityPriceSignal(3, PtuSeries.of(localPrices));
+ * if (reply.content() instanceof MessageContent.NetScheduleProposal p) { use(p.netInKw().toArray()); }
  * }</pre>
  */
 public sealed interface MessageContent {
@@ -20,31 +20,7 @@ public sealed interface MessageContent {
      * @param round            the aggregator's round number; the answer carries it back
      * @param priceInEurPerKwh per PTU, the local price of energy
      */
-    record CommunityPriceSignal(int round, double[] priceInEurPerKwh) implements MessageContent {
-        public CommunityPriceSignal {
-            priceInEurPerKwh = priceInEurPerKwh.clone();
-        }
-
-        @Override
-        public double[] priceInEurPerKwh() {
-            return priceInEurPerKwh.clone();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof CommunityPriceSignal s && s.round == round
-                    && Arrays.equals(s.priceInEurPerKwh, priceInEurPerKwh);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * round + Arrays.hashCode(priceInEurPerKwh);
-        }
-
-        @Override
-        public String toString() {
-            return "CommunityPriceSignal[round=" + round + ", ptus=" + priceInEurPerKwh.length + "]";
-        }
+    record CommunityPriceSignal(int round, PtuSeries priceInEurPerKwh) implements MessageContent {
     }
 
     /**
@@ -53,31 +29,7 @@ public sealed interface MessageContent {
      * @param round                  the aggregator's round number; the answer carries it back
      * @param restOfCommunityNetInKw per PTU, the summed net exchange of all other members (positive = import)
      */
-    record RestOfCommunitySignal(int round, double[] restOfCommunityNetInKw) implements MessageContent {
-        public RestOfCommunitySignal {
-            restOfCommunityNetInKw = restOfCommunityNetInKw.clone();
-        }
-
-        @Override
-        public double[] restOfCommunityNetInKw() {
-            return restOfCommunityNetInKw.clone();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof RestOfCommunitySignal s && s.round == round
-                    && Arrays.equals(s.restOfCommunityNetInKw, restOfCommunityNetInKw);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * round + Arrays.hashCode(restOfCommunityNetInKw);
-        }
-
-        @Override
-        public String toString() {
-            return "RestOfCommunitySignal[round=" + round + ", ptus=" + restOfCommunityNetInKw.length + "]";
-        }
+    record RestOfCommunitySignal(int round, PtuSeries restOfCommunityNetInKw) implements MessageContent {
     }
 
     /**
@@ -86,30 +38,7 @@ public sealed interface MessageContent {
      * @param round   the round of the call it answers
      * @param netInKw per PTU, the member's net exchange (positive = import)
      */
-    record NetScheduleProposal(int round, double[] netInKw) implements MessageContent {
-        public NetScheduleProposal {
-            netInKw = netInKw.clone();
-        }
-
-        @Override
-        public double[] netInKw() {
-            return netInKw.clone();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof NetScheduleProposal p && p.round == round && Arrays.equals(p.netInKw, netInKw);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * round + Arrays.hashCode(netInKw);
-        }
-
-        @Override
-        public String toString() {
-            return "NetScheduleProposal[round=" + round + ", ptus=" + netInKw.length + "]";
-        }
+    record NetScheduleProposal(int round, PtuSeries netInKw) implements MessageContent {
     }
 
     /**
@@ -118,30 +47,7 @@ public sealed interface MessageContent {
      * @param weightsOfProposals one weight per proposal of the conversation, in the order made, the initial (UC1)
      *                           schedule first; non-negative, summing to 1
      */
-    record ScheduleAward(double[] weightsOfProposals) implements MessageContent {
-        public ScheduleAward {
-            weightsOfProposals = weightsOfProposals.clone();
-        }
-
-        @Override
-        public double[] weightsOfProposals() {
-            return weightsOfProposals.clone();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ScheduleAward a && Arrays.equals(a.weightsOfProposals, weightsOfProposals);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(weightsOfProposals);
-        }
-
-        @Override
-        public String toString() {
-            return "ScheduleAward" + Arrays.toString(weightsOfProposals);
-        }
+    record ScheduleAward(PtuSeries weightsOfProposals) implements MessageContent {
     }
 
     /**
@@ -150,31 +56,7 @@ public sealed interface MessageContent {
      * @param netInKw   per PTU, the net exchange (positive = import)
      * @param billInEur the day's bill of that plan under the sender's tariff
      */
-    record PlanReport(double[] netInKw, double billInEur) implements MessageContent {
-        public PlanReport {
-            netInKw = netInKw.clone();
-        }
-
-        @Override
-        public double[] netInKw() {
-            return netInKw.clone();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof PlanReport r && Double.compare(r.billInEur, billInEur) == 0
-                    && Arrays.equals(r.netInKw, netInKw);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * Double.hashCode(billInEur) + Arrays.hashCode(netInKw);
-        }
-
-        @Override
-        public String toString() {
-            return "PlanReport[ptus=" + netInKw.length + ", billInEur=" + billInEur + "]";
-        }
+    record PlanReport(PtuSeries netInKw, double billInEur) implements MessageContent {
     }
 
     /**
@@ -184,32 +66,7 @@ public sealed interface MessageContent {
      * @param maxNetInKw per PTU, the most the home should import
      * @param minNetInKw per PTU, the least it should import (the most it should export)
      */
-    record FlexibilityCall(double[] maxNetInKw, double[] minNetInKw) implements MessageContent {
-        public FlexibilityCall {
-            maxNetInKw = maxNetInKw.clone();
-            minNetInKw = minNetInKw.clone();
-        }
-
-        @Override
-        public double[] maxNetInKw() {
-            return maxNetInKw.clone();
-        }
-
-        @Override
-        public double[] minNetInKw() {
-            return minNetInKw.clone();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof FlexibilityCall c && Arrays.equals(c.maxNetInKw, maxNetInKw)
-                    && Arrays.equals(c.minNetInKw, minNetInKw);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * Arrays.hashCode(maxNetInKw) + Arrays.hashCode(minNetInKw);
-        }
+    record FlexibilityCall(PtuSeries maxNetInKw, PtuSeries minNetInKw) implements MessageContent {
     }
 
     /**
@@ -219,26 +76,7 @@ public sealed interface MessageContent {
      * @param netInKw        per PTU, the net schedule offered
      * @param extraCostInEur the home's extra bill for the day (never negative)
      */
-    record FlexibilityProposal(double[] netInKw, double extraCostInEur) implements MessageContent {
-        public FlexibilityProposal {
-            netInKw = netInKw.clone();
-        }
-
-        @Override
-        public double[] netInKw() {
-            return netInKw.clone();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof FlexibilityProposal p && Arrays.equals(p.netInKw, netInKw)
-                    && p.extraCostInEur == extraCostInEur;
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * Arrays.hashCode(netInKw) + Double.hashCode(extraCostInEur);
-        }
+    record FlexibilityProposal(PtuSeries netInKw, double extraCostInEur) implements MessageContent {
     }
 
     /**

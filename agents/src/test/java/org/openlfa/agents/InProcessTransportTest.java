@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openlfa.agents.MessageContent.CommunityPriceSignal;
+import org.openlfa.core.PtuSeries;
 
 /** The in-process transport delivers first in, first out, and the same sends give the same deliveries. */
 class InProcessTransportTest {
@@ -23,7 +24,7 @@ class InProcessTransportTest {
             log.add(id + "<-" + message.sender() + ":" + round);
             if (round < 2) {
                 transport.send(new AclMessage(Performative.INFORM, id, List.of(next), message.conversationId(),
-                        new CommunityPriceSignal(round + 1, new double[0])));
+                        new CommunityPriceSignal(round + 1, PtuSeries.of())));
             }
         }
     }
@@ -35,9 +36,9 @@ class InProcessTransportTest {
         transport.register(B, new Relay(B, C, log));
         transport.register(C, new Relay(C, A, log));
         transport.send(new AclMessage(Performative.INFORM, A, List.of(B, C), "x", new CommunityPriceSignal(0,
-                new double[0])));
+                PtuSeries.of())));
         transport.send(new AclMessage(Performative.INFORM, C, List.of(A), "x", new CommunityPriceSignal(0,
-                new double[0])));
+                PtuSeries.of())));
         assertThat(transport.pendingCount()).isEqualTo(2);
         transport.deliverAll();
         assertThat(transport.pendingCount()).isZero();
@@ -64,7 +65,7 @@ class InProcessTransportTest {
         InProcessTransport transport = new InProcessTransport();
         transport.register(A, new Relay(A, B, new ArrayList<>()));
         AclMessage message = new AclMessage(Performative.CFP, A, List.of(A, new AgentId("ghost")), "x",
-                new CommunityPriceSignal(0, new double[0]));
+                new CommunityPriceSignal(0, PtuSeries.of()));
         assertThatThrownBy(() -> transport.send(message))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ghost");
         assertThat(transport.pendingCount()).isZero();
@@ -74,15 +75,15 @@ class InProcessTransportTest {
     void replyGoesBackToTheSenderInTheSameConversation() {
         double[] prices = {0.1, 0.2};
         AclMessage cfp = new AclMessage(Performative.CFP, A, List.of(B, C), "uc2-c1-d1",
-                new CommunityPriceSignal(3, prices));
+                new CommunityPriceSignal(3, PtuSeries.of(prices)));
         prices[0] = 9;
         AclMessage reply = cfp.replyTo(B, Performative.PROPOSE,
-                new MessageContent.NetScheduleProposal(3, new double[] {1, 2}));
+                new MessageContent.NetScheduleProposal(3, PtuSeries.of(1, 2)));
         assertThat(reply.sender()).isEqualTo(B);
         assertThat(reply.receivers()).containsExactly(A);
         assertThat(reply.conversationId()).isEqualTo("uc2-c1-d1");
         // contents are copied in and out, and compare by value
-        assertThat(((CommunityPriceSignal) cfp.content()).priceInEurPerKwh()).containsExactly(0.1, 0.2);
-        assertThat(cfp.content()).isEqualTo(new CommunityPriceSignal(3, new double[] {0.1, 0.2}));
+        assertThat(((CommunityPriceSignal) cfp.content()).priceInEurPerKwh().toArray()).containsExactly(0.1, 0.2);
+        assertThat(cfp.content()).isEqualTo(new CommunityPriceSignal(3, PtuSeries.of(0.1, 0.2)));
     }
 }

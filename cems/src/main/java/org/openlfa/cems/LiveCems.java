@@ -13,6 +13,7 @@ import org.openlfa.agents.CemsAgent;
 import org.openlfa.agents.MessageContent;
 import org.openlfa.agents.Performative;
 import org.openlfa.agents.Transport;
+import org.openlfa.core.PtuSeries;
 import org.openlfa.optim.HomeSchedule;
 import org.openlfa.protocol.WireCodec;
 
@@ -61,8 +62,8 @@ public final class LiveCems {
         Transport transport = client.attach(agent, () -> dayStartEpochMs, ptuMinutes);
         HomeSchedule plan = agent.uc1Schedule();
         transport.send(new AclMessage(Performative.INFORM, agent.id(), List.of(new AgentId(WireCodec.AGGREGATOR)),
-                "plan-" + agent.id().value() + "-" + day, new MessageContent.PlanReport(plan.netInKw(),
-                        plan.costInEur())));
+                "plan-" + agent.id().value() + "-" + day, new MessageContent.PlanReport(
+                        PtuSeries.of(plan.netInKw()), plan.costInEur())));
         return Optional.of(plan);
     }
 

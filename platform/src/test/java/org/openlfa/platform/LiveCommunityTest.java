@@ -19,6 +19,7 @@ import org.openlfa.agents.AgentId;
 import org.openlfa.agents.MessageContent;
 import org.openlfa.agents.Performative;
 import org.openlfa.agents.Transport;
+import org.openlfa.core.PtuSeries;
 import org.openlfa.optim.CommunityDay;
 import org.openlfa.optim.CoordinationResult;
 import org.openlfa.optim.HomeSchedule;
@@ -69,21 +70,21 @@ class LiveCommunityTest {
             }, () -> MIDNIGHT.toEpochMilli(), 15);
             muteLink.send(new AclMessage(Performative.PROPOSE, new AgentId("mute-1"),
                     List.of(new AgentId(WireCodec.AGGREGATOR)), "x", new MessageContent.NetScheduleProposal(1,
-                    new double[] {1, 2, 3})));
+                    PtuSeries.of(1, 2, 3))));
             // a bid sent twice (a replay), and one whose time stamp is ten minutes old (stale)
             byte[] plan = WireCodec.encode(new Envelope(java.util.UUID.randomUUID(), System.currentTimeMillis(),
                     MIDNIGHT.toEpochMilli(), 15, new AclMessage(Performative.INFORM, new AgentId("mute-1"),
                     List.of(new AgentId(WireCodec.AGGREGATOR)), "plan-mute-1-replay",
-                    new MessageContent.PlanReport(new double[96], 0))));
+                    new MessageContent.PlanReport(PtuSeries.zeros(96), 0))));
             mute.publishOutboxRaw(plan);
             mute.publishOutboxRaw(plan);
             mute.publishOutboxRaw(WireCodec.encode(new Envelope(java.util.UUID.randomUUID(),
                     System.currentTimeMillis() - 600_000, MIDNIGHT.toEpochMilli(), 15, new AclMessage(
                     Performative.INFORM, new AgentId("mute-1"), List.of(new AgentId(WireCodec.AGGREGATOR)),
-                    "plan-mute-1-stale", new MessageContent.PlanReport(new double[96], 0)))));
+                    "plan-mute-1-stale", new MessageContent.PlanReport(PtuSeries.zeros(96), 0)))));
             muteLink.send(new AclMessage(Performative.INFORM, new AgentId("mute-1"),
                     List.of(new AgentId(WireCodec.AGGREGATOR)), "plan-mute-1", new MessageContent.PlanReport(
-                    new double[96], 0)));
+                    PtuSeries.zeros(96), 0)));
 
             List<HomeSchedule> ownPlans = new ArrayList<>();
             for (LiveCems h : homes) {

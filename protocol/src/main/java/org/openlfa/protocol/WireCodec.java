@@ -1,10 +1,11 @@
 package org.openlfa.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.openlfa.agents.AclMessage;
 import org.openlfa.agents.AgentId;
 import org.openlfa.agents.MessageContent;
 import org.openlfa.agents.Performative;
+import org.openlfa.core.PtuSeries;
 
 /**
  * JSON form of {@link Envelope}s, and the checks a meter reading must pass. Every refusal is a
@@ -28,6 +30,10 @@ import org.openlfa.agents.Performative;
  * "sender":"F1_LOAD1","receivers":["aggregator"],"conversationId":"meter-F1_LOAD1",
  * "content":{"type":"PlanReport","netInKw":[0.42],"billInEur":0.01}}}: a reading is the study's INFORM with a
  * {@link MessageContent.PlanReport} of one PTU (the plan the home ran, as metered).
+ *
+ * <p>Jackson binds the messages ({@link WireJson}: the envelope record, a mix-in naming the contents, a
+ * {@code PtuSeries} as an array of numbers); what this class adds are the checks: ranges, lengths, sender and ids,
+ * each with the reason an agent is told, the same reasons the tree-model codec before it gave.
  */
 public final class WireCodec {
 
@@ -42,7 +48,6 @@ public final class WireCodec {
     public static final int MAX_VALUES = 1_440;
     private static final int MAX_ROUND = 10_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long YEAR_2000_MS = 946_684_800_000L;
     private static final long YEAR_2100_MS = 4_102_444_800_000L;
 
@@ -53,7 +58,7 @@ public final class WireCodec {
     public static Envelope reading(UUID id, String agent, long ptuStartEpochMs, int ptuMinutes, double netInKw,
                                    double billInEur, long sentAtEpochMs) {
         AclMessage acl = new AclMessage(Performative.INFORM, new AgentId(agent), List.of(new AgentId(AGGREGATOR)),
-                "meter-" + agent, new MessageContent.PlanReport(new double[] {netInKw}, billInEur));
+                "meter-" + agent, new MessageContent.PlanReport(PtuSeries.of(netInKw), billInEur));
         return new Envelope(id, sentAtEpochMs, ptuStartEpochMs, ptuMinutes, acl);
     }
 
@@ -62,84 +67,33 @@ public final class WireCodec {
      * travel as signed UFTP XML instead (see {@code org.openlfa.protocol.uftp}).
      */
     public static byte[] encode(Envelope e) {
-        return write(envelopeJson(e));
-    }
-
-    /** The JSON bytes of a reading with the household load and PV metered apart (each may be absent). */
-    public static byte[] encodeReading(Envelope e, OptionalDouble loadInKw, OptionalDouble pvInKw) {
-        ObjectNode root = envelopeJson(e);
-        ObjectNode content = (ObjectNode) root.get("content");
-        loadInKw.ifPresent(v -> content.putArray("loadInKw").add(v));
-        pvInKw.ifPresent(v -> content.putArray("pvInKw").add(v));
-        return write(root);
-    }
-
-    private static ObjectNode envelopeJson(Envelope e) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("messageId", e.messageId().toString());
-        root.put("sentAtMs", e.sentAtEpochMs());
-        root.put("ptuStartMs", e.ptuStartEpochMs());
-        root.put("ptuMinutes", e.ptuMinutes());
-        AclMessage acl = e.acl();
-        root.put("performative", acl.performative().name());
-        root.put("sender", acl.sender().value());
-        ArrayNode receivers = root.putArray("receivers");
-        acl.receivers().forEach(r -> receivers.add(r.value()));
-        root.put("conversationId", acl.conversationId());
-        ObjectNode content = root.putObject("content");
-        MessageContent c = acl.content();
-        if (c instanceof MessageContent.PlanReport p) {
-            content.put("type", "PlanReport");
-            array(content, "netInKw", p.netInKw());
-            content.put("billInEur", p.billInEur());
-        } else if (c instanceof MessageContent.NetScheduleProposal p) {
-            content.put("type", "NetScheduleProposal");
-            content.put("round", p.round());
-            array(content, "netInKw", p.netInKw());
-        } else if (c instanceof MessageContent.CommunityPriceSignal p) {
-            content.put("type", "CommunityPriceSignal");
-            content.put("round", p.round());
-            array(content, "priceInEurPerKwh", p.priceInEurPerKwh());
-        } else if (c instanceof MessageContent.RestOfCommunitySignal p) {
-            content.put("type", "RestOfCommunitySignal");
-            content.put("round", p.round());
-            array(content, "restOfCommunityNetInKw", p.restOfCommunityNetInKw());
-        } else if (c instanceof MessageContent.ScheduleAward p) {
-            content.put("type", "ScheduleAward");
-            array(content, "weightsOfProposals", p.weightsOfProposals());
-        } else if (c instanceof MessageContent.FlexibilityCall p) {
-            content.put("type", "FlexibilityCall");
-            array(content, "maxNetInKw", p.maxNetInKw());
-            array(content, "minNetInKw", p.minNetInKw());
-        } else if (c instanceof MessageContent.FlexibilityProposal p) {
-            content.put("type", "FlexibilityProposal");
-            array(content, "netInKw", p.netInKw());
-            content.put("extraCostInEur", p.extraCostInEur());
-        } else if (c instanceof MessageContent.FlexibilityVerdict) {
-            content.put("type", "FlexibilityVerdict");
-        } else {
+        if (e.acl().content() instanceof MessageContent.Usef) {
             throw new IllegalArgumentException("USEF messages travel as signed UFTP XML, not as JSON envelopes");
         }
-        return root;
-    }
-
-    /** A JSON array of numbers; NaN ("no value", e.g. no limit in that PTU) is written as null. */
-    private static void array(ObjectNode into, String field, double[] values) {
-        ArrayNode a = into.putArray(field);
-        for (double v : values) {
-            if (Double.isNaN(v)) {
-                a.addNull();
-            } else {
-                a.add(v);
-            }
+        try {
+            return WireJson.ENVELOPE_WRITER.writeValueAsBytes(WireJson.Wire.of(e));
+        } catch (JsonProcessingException x) {
+            throw new IllegalStateException(x);
         }
     }
 
-    private static byte[] write(ObjectNode root) {
+    /**
+     * The JSON bytes of a reading (an envelope with a {@link MessageContent.PlanReport}) with the household load and
+     * PV metered apart (each may be absent).
+     */
+    public static byte[] encodeReading(Envelope e, OptionalDouble loadInKw, OptionalDouble pvInKw) {
+        if (!(e.acl().content() instanceof MessageContent.PlanReport plan)) {
+            throw new IllegalArgumentException("a reading is a PlanReport, not " + e.acl().content());
+        }
+        WireJson.Wire<MessageContent> w = WireJson.Wire.of(e);
+        WireJson.ReadingContent content = new WireJson.ReadingContent("PlanReport", plan.netInKw(), plan.billInEur(),
+                loadInKw.isPresent() ? PtuSeries.of(loadInKw.getAsDouble()) : null,
+                pvInKw.isPresent() ? PtuSeries.of(pvInKw.getAsDouble()) : null);
         try {
-            return JSON.writeValueAsBytes(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            return WireJson.MAPPER.writeValueAsBytes(new WireJson.Wire<>(w.messageId(), w.sentAtMs(), w.ptuStartMs(),
+                    w.ptuMinutes(), w.performative(), w.sender(), w.receivers(), w.conversationId(), content));
+        } catch (JsonProcessingException x) {
+            throw new IllegalStateException(x);
         }
     }
 
@@ -151,46 +105,35 @@ public final class WireCodec {
      * @throws RejectedMessage with the reason
      */
     public static Envelope decode(byte[] payload, String topicAgent) throws RejectedMessage {
-        JsonNode root = parse(payload);
-        UUID id = messageId(root);
+        WireJson.Wire<JsonNode> w = envelope(payload);
+        UUID id = messageId(w.messageId());
+        String performativeName = text(w.performative(), "performative");
         Performative performative;
         try {
-            performative = Performative.valueOf(text(root, "performative"));
+            performative = Performative.valueOf(performativeName);
         } catch (IllegalArgumentException e) {
-            throw new RejectedMessage("unknown performative " + root.get("performative").asText());
+            throw new RejectedMessage("unknown performative " + performativeName);
         }
-        String sender = text(root, "sender");
+        String sender = text(w.sender(), "sender");
         if (topicAgent != null && !sender.equals(topicAgent)) {
             throw new RejectedMessage("wrong sender: " + sender + " on the topic of " + topicAgent);
         }
-        List<AgentId> to = receivers(root);
-        String conversation = text(root, "conversationId");
-        long sentAt = longField(root, "sentAtMs");
-        long ptuStart = longField(root, "ptuStartMs");
-        int ptuMinutes = ptuMinutes(root);
+        List<AgentId> to = receivers(w.receivers());
+        String conversation = text(w.conversationId(), "conversationId");
+        long sentAt = integer(w.sentAtMs(), "sentAtMs");
+        long ptuStart = integer(w.ptuStartMs(), "ptuStartMs");
+        int ptuMinutes = ptuMinutes(w.ptuMinutes());
         checkTimes(sentAt, ptuStart);
-        JsonNode content = root.get("content");
-        if (content == null || !content.isObject()) {
+        if (w.content() == null || !w.content().isObject()) {
             throw new RejectedMessage("malformed: content missing");
         }
-        String type = content.path("type").asText();
-        MessageContent c = switch (type) {
-            case "PlanReport" -> new MessageContent.PlanReport(values(content, "netInKw"),
-                    number(content, "billInEur"));
-            case "NetScheduleProposal" -> new MessageContent.NetScheduleProposal(round(content),
-                    values(content, "netInKw"));
-            case "CommunityPriceSignal" -> new MessageContent.CommunityPriceSignal(round(content),
-                    values(content, "priceInEurPerKwh"));
-            case "RestOfCommunitySignal" -> new MessageContent.RestOfCommunitySignal(round(content),
-                    values(content, "restOfCommunityNetInKw"));
-            case "ScheduleAward" -> new MessageContent.ScheduleAward(values(content, "weightsOfProposals"));
-            case "FlexibilityCall" -> new MessageContent.FlexibilityCall(limits(content, "maxNetInKw"),
-                    limits(content, "minNetInKw"));
-            case "FlexibilityProposal" -> new MessageContent.FlexibilityProposal(values(content, "netInKw"),
-                    number(content, "extraCostInEur"));
-            case "FlexibilityVerdict" -> new MessageContent.FlexibilityVerdict();
-            default -> throw new RejectedMessage("unknown content type '" + type + "'");
-        };
+        MessageContent c;
+        try {
+            c = WireJson.CONTENT_READER.readValue(w.content());
+        } catch (IOException | RuntimeException e) {
+            throw new RejectedMessage(contentReason(e, w.content()));
+        }
+        check(c);
         try {
             return new Envelope(id, sentAt, ptuStart, ptuMinutes, new AclMessage(performative, new AgentId(sender),
                     to, conversation, c));
@@ -199,44 +142,126 @@ public final class WireCodec {
         }
     }
 
-    private static JsonNode parse(byte[] payload) throws RejectedMessage {
+    /** The range checks of a bound content, field by field in the order of its record. */
+    private static void check(MessageContent c) throws RejectedMessage {
+        if (c instanceof MessageContent.PlanReport p) {
+            values(p.netInKw(), "netInKw");
+            number(p.billInEur(), "billInEur");
+        } else if (c instanceof MessageContent.NetScheduleProposal p) {
+            round(p.round());
+            values(p.netInKw(), "netInKw");
+        } else if (c instanceof MessageContent.CommunityPriceSignal p) {
+            round(p.round());
+            values(p.priceInEurPerKwh(), "priceInEurPerKwh");
+        } else if (c instanceof MessageContent.RestOfCommunitySignal p) {
+            round(p.round());
+            values(p.restOfCommunityNetInKw(), "restOfCommunityNetInKw");
+        } else if (c instanceof MessageContent.ScheduleAward p) {
+            values(p.weightsOfProposals(), "weightsOfProposals");
+        } else if (c instanceof MessageContent.FlexibilityCall p) {
+            limits(p.maxNetInKw(), "maxNetInKw");
+            limits(p.minNetInKw(), "minNetInKw");
+        } else if (c instanceof MessageContent.FlexibilityProposal p) {
+            values(p.netInKw(), "netInKw");
+            number(p.extraCostInEur(), "extraCostInEur");
+        } else if (!(c instanceof MessageContent.FlexibilityVerdict)) {
+            throw new RejectedMessage("unknown content type '" + c.getClass().getSimpleName() + "'");
+        }
+    }
+
+    /**
+     * Parses the payload (a syntax error anywhere is "malformed JSON", as it always was) and binds the envelope,
+     * leaving its content a tree until the envelope has passed its checks: a message with faults in both is refused
+     * for the envelope's, as before. A field of the wrong JSON type is refused while binding, so where a message has
+     * several faults the reason may name another of them than the tree-model codec did.
+     */
+    private static WireJson.Wire<JsonNode> envelope(byte[] payload) throws RejectedMessage {
         JsonNode root;
         try {
-            root = JSON.readTree(new String(payload, StandardCharsets.UTF_8));
+            // through a String, as before: bytes that are not UTF-8 become U+FFFD rather than a refusal
+            root = WireJson.MAPPER.readTree(new String(payload, StandardCharsets.UTF_8));
         } catch (JsonProcessingException | RuntimeException e) {
             throw new RejectedMessage("malformed JSON");
         }
         if (root == null || !root.isObject()) {
             throw new RejectedMessage("malformed: not a JSON object");
         }
-        return root;
+        try {
+            return WireJson.ENVELOPE_READER.readValue(root);
+        } catch (JsonMappingException e) {
+            String field = e.getPath().isEmpty() ? null : e.getPath().get(0).getFieldName();
+            throw new RejectedMessage(field == null ? "malformed: not a JSON object" : switch (field) {
+                case "receivers" -> e.getPath().size() > 1 ? "malformed: a receiver is not an agent id"
+                        : "malformed: receivers must list 1..16 agents";
+                case "sentAtMs", "ptuStartMs", "ptuMinutes" -> "malformed: " + field + " must be an integer";
+                default -> "malformed: " + field + " missing";
+            });
+        } catch (IOException | RuntimeException e) {
+            throw new RejectedMessage("malformed JSON");
+        }
     }
 
-    private static UUID messageId(JsonNode root) throws RejectedMessage {
+    /** Why a content did not bind: which field, and whether its shape (malformed) or a series element was wrong. */
+    private static String contentReason(Exception x, JsonNode content) {
+        if (x instanceof InvalidTypeIdException e) {
+            return "unknown content type '" + (e.getTypeId() == null ? "" : e.getTypeId()) + "'";
+        }
+        if (!(x instanceof JsonMappingException e) || e.getPath().isEmpty()
+                || e.getPath().get(0).getFieldName() == null) {
+            return "malformed: content";
+        }
+        String in = e.getPath().get(0).getFieldName();
+        Integer element = e instanceof WireJson.BadElement b ? b.index : null;
+        return switch (in) {
+            case "round" -> content.path("round").isIntegralNumber() && content.path("round").canConvertToLong()
+                    ? "out of range: round " + content.path("round").asLong() + " (0.." + MAX_ROUND + ")"
+                    : "malformed: round must be an integer";
+            case "billInEur", "extraCostInEur" -> "malformed: " + in + " must be a number";
+            case "maxNetInKw", "minNetInKw" -> element != null
+                    ? "out of range: " + in + "[" + element + "] must be null or a number with |x| <= " + MAX_ABS_VALUE
+                    : "malformed: " + in + " must hold 1.." + MAX_VALUES + " numbers or nulls";
+            default -> element != null
+                    ? "out of range: " + in + "[" + element + "] must be a number with |x| <= " + MAX_ABS_VALUE
+                    : "malformed: " + in + " must hold 1.." + MAX_VALUES + " numbers";
+        };
+    }
+
+    /** Why a reading's content did not bind. */
+    private static String readingReason(Exception x) {
+        String in = x instanceof JsonMappingException e && !e.getPath().isEmpty() ? e.getPath().get(0).getFieldName()
+                : null;
+        return in == null ? "unexpected content (a reading is a PlanReport)" : switch (in) {
+            case "netInKw" -> "malformed: netInKw must hold one number (this PTU)";
+            case "billInEur" -> "malformed: billInEur missing";
+            case "loadInKw", "pvInKw" -> "malformed: " + in + " must hold one number (this PTU) or be absent";
+            default -> "unexpected content (a reading is a PlanReport)";
+        };
+    }
+
+    private static UUID messageId(String messageId) throws RejectedMessage {
         try {
-            return UUID.fromString(text(root, "messageId"));
+            return UUID.fromString(text(messageId, "messageId"));
         } catch (IllegalArgumentException e) {
             throw new RejectedMessage("malformed: messageId is not a UUID");
         }
     }
 
-    private static List<AgentId> receivers(JsonNode root) throws RejectedMessage {
-        JsonNode receivers = root.get("receivers");
-        if (receivers == null || !receivers.isArray() || receivers.isEmpty() || receivers.size() > 16) {
+    private static List<AgentId> receivers(List<String> receivers) throws RejectedMessage {
+        if (receivers == null || receivers.isEmpty() || receivers.size() > 16) {
             throw new RejectedMessage("malformed: receivers must list 1..16 agents");
         }
         List<AgentId> to = new ArrayList<>();
-        for (JsonNode r : receivers) {
-            if (!r.isTextual() || r.asText().isBlank()) {
+        for (String r : receivers) {
+            if (r == null || r.isBlank()) {
                 throw new RejectedMessage("malformed: a receiver is not an agent id");
             }
-            to.add(new AgentId(r.asText()));
+            to.add(new AgentId(r));
         }
         return to;
     }
 
-    private static int ptuMinutes(JsonNode root) throws RejectedMessage {
-        long ptuMinutes = longField(root, "ptuMinutes");
+    private static int ptuMinutes(Number value) throws RejectedMessage {
+        long ptuMinutes = integer(value, "ptuMinutes");
         if (ptuMinutes < 1 || ptuMinutes > 60 || 60 % ptuMinutes != 0) {
             throw new RejectedMessage("out of range: ptuMinutes " + ptuMinutes + " (1..60, dividing an hour)");
         }
@@ -249,62 +274,43 @@ public final class WireCodec {
         }
     }
 
-    private static int round(JsonNode content) throws RejectedMessage {
-        long round = longField(content, "round");
+    private static void round(int round) throws RejectedMessage {
         if (round < 0 || round > MAX_ROUND) {
             throw new RejectedMessage("out of range: round " + round + " (0.." + MAX_ROUND + ")");
         }
-        return (int) round;
     }
 
-    private static double number(JsonNode content, String field) throws RejectedMessage {
-        JsonNode n = content.get(field);
-        if (n == null || !n.isNumber()) {
-            throw new RejectedMessage("malformed: " + field + " must be a number");
-        }
-        double v = n.asDouble();
+    private static void number(double v, String field) throws RejectedMessage {
         if (!Double.isFinite(v) || Math.abs(v) > MAX_ABS_VALUE) {
             throw new RejectedMessage("out of range: " + field + " " + v + " (|x| <= " + MAX_ABS_VALUE + ")");
         }
-        return v;
     }
 
-    /** Per-PTU limits: numbers, or null where there is no limit (NaN, as the study's agents state it). */
-    private static double[] limits(JsonNode content, String field) throws RejectedMessage {
-        JsonNode a = content.get(field);
-        if (a == null || !a.isArray() || a.isEmpty() || a.size() > MAX_VALUES) {
+    /** Per-PTU limits: numbers, or NaN (null on the wire) where there is no limit, as the study's agents state it. */
+    private static void limits(PtuSeries a, String field) throws RejectedMessage {
+        if (a == null || a.isEmpty() || a.size() > MAX_VALUES) {
             throw new RejectedMessage("malformed: " + field + " must hold 1.." + MAX_VALUES + " numbers or nulls");
         }
-        double[] out = new double[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            JsonNode n = a.get(i);
-            if (n.isNull()) {
-                out[i] = Double.NaN;
-            } else if (n.isNumber() && Double.isFinite(n.asDouble()) && Math.abs(n.asDouble()) <= MAX_ABS_VALUE) {
-                out[i] = n.asDouble();
-            } else {
+        for (int i = 0; i < a.size(); i++) {
+            double v = a.get(i);
+            if (!Double.isNaN(v) && (!Double.isFinite(v) || Math.abs(v) > MAX_ABS_VALUE)) {
                 throw new RejectedMessage("out of range: " + field + "[" + i + "] must be null or a number with "
                         + "|x| <= " + MAX_ABS_VALUE);
             }
         }
-        return out;
     }
 
-    private static double[] values(JsonNode content, String field) throws RejectedMessage {
-        JsonNode a = content.get(field);
-        if (a == null || !a.isArray() || a.isEmpty() || a.size() > MAX_VALUES) {
+    private static void values(PtuSeries a, String field) throws RejectedMessage {
+        if (a == null || a.isEmpty() || a.size() > MAX_VALUES) {
             throw new RejectedMessage("malformed: " + field + " must hold 1.." + MAX_VALUES + " numbers");
         }
-        double[] out = new double[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            JsonNode n = a.get(i);
-            if (!n.isNumber() || !Double.isFinite(n.asDouble()) || Math.abs(n.asDouble()) > MAX_ABS_VALUE) {
+        for (int i = 0; i < a.size(); i++) {
+            double v = a.get(i);
+            if (!Double.isFinite(v) || Math.abs(v) > MAX_ABS_VALUE) {
                 throw new RejectedMessage("out of range: " + field + "[" + i + "] must be a number with |x| <= "
                         + MAX_ABS_VALUE);
             }
-            out[i] = n.asDouble();
         }
-        return out;
     }
 
     /**
@@ -313,36 +319,42 @@ public final class WireCodec {
      * @throws RejectedMessage with the reason, when the message is malformed, out of range or from the wrong sender
      */
     public static MeterReading decodeReading(byte[] payload, String topicAgent) throws RejectedMessage {
-        JsonNode root = parse(payload);
-        UUID id = messageId(root);
-        String performative = text(root, "performative");
+        WireJson.Wire<JsonNode> w = envelope(payload);
+        UUID id = messageId(w.messageId());
+        String performative = text(w.performative(), "performative");
         if (!Performative.INFORM.name().equals(performative)) {
             throw new RejectedMessage("unexpected performative " + performative + " (a reading is INFORM)");
         }
-        String sender = text(root, "sender");
+        String sender = text(w.sender(), "sender");
         if (!sender.equals(topicAgent)) {
             throw new RejectedMessage("wrong sender: " + sender + " on the topic of " + topicAgent);
         }
-        receivers(root);
-        text(root, "conversationId");
-        long sentAt = longField(root, "sentAtMs");
-        long ptuStart = longField(root, "ptuStartMs");
-        int ptuMinutes = ptuMinutes(root);
+        receivers(w.receivers());
+        text(w.conversationId(), "conversationId");
+        long sentAt = integer(w.sentAtMs(), "sentAtMs");
+        long ptuStart = integer(w.ptuStartMs(), "ptuStartMs");
+        int ptuMinutes = ptuMinutes(w.ptuMinutes());
         checkTimes(sentAt, ptuStart);
-        JsonNode content = root.get("content");
-        if (content == null || !content.isObject() || !"PlanReport".equals(content.path("type").asText())) {
+        if (w.content() == null || !w.content().isObject()
+                || !"PlanReport".equals(w.content().path("type").textValue())) {
             throw new RejectedMessage("unexpected content (a reading is a PlanReport)");
         }
-        JsonNode net = content.get("netInKw");
-        if (net == null || !net.isArray() || net.size() != 1 || !net.get(0).isNumber()) {
+        WireJson.ReadingContent content;
+        try {
+            content = WireJson.READING_READER.readValue(w.content());
+        } catch (IOException | RuntimeException e) {
+            throw new RejectedMessage(readingReason(e));
+        }
+        PtuSeries net = content.netInKw();
+        // NaN is how the series holds a null: not a number
+        if (net == null || net.size() != 1 || Double.isNaN(net.get(0))) {
             throw new RejectedMessage("malformed: netInKw must hold one number (this PTU)");
         }
-        double netKw = net.get(0).asDouble();
-        JsonNode billNode = content.get("billInEur");
-        if (billNode == null || !billNode.isNumber()) {
+        double netKw = net.get(0);
+        if (content.billInEur() == null) {
             throw new RejectedMessage("malformed: billInEur missing");
         }
-        double bill = billNode.asDouble();
+        double bill = content.billInEur();
         if (!Double.isFinite(netKw) || Math.abs(netKw) > MAX_ABS_NET_KW) {
             throw new RejectedMessage("out of range: netInKw " + netKw + " (|x| <= " + MAX_ABS_NET_KW + ")");
         }
@@ -350,44 +362,42 @@ public final class WireCodec {
             throw new RejectedMessage("out of range: billInEur " + bill);
         }
         return new MeterReading(id, sender, ptuStart, ptuMinutes, netKw, bill, sentAt,
-                meteredApart(content, "loadInKw"), meteredApart(content, "pvInKw"));
+                meteredApart(content.loadInKw(), "loadInKw"), meteredApart(content.pvInKw(), "pvInKw"));
     }
 
     /** An optional one-PTU power (load or PV) of a reading: absent, or one number in 0..MAX_ABS_NET_KW. */
-    private static OptionalDouble meteredApart(JsonNode content, String field) throws RejectedMessage {
-        JsonNode a = content.get(field);
-        if (a == null || a.isNull()) {
+    private static OptionalDouble meteredApart(PtuSeries a, String field) throws RejectedMessage {
+        if (a == null) {
             return OptionalDouble.empty();
         }
-        if (!a.isArray() || a.size() != 1 || !a.get(0).isNumber()) {
+        if (a.size() != 1 || Double.isNaN(a.get(0))) {
             throw new RejectedMessage("malformed: " + field + " must hold one number (this PTU) or be absent");
         }
-        double v = a.get(0).asDouble();
+        double v = a.get(0);
         if (!Double.isFinite(v) || v < 0 || v > MAX_ABS_NET_KW) {
             throw new RejectedMessage("out of range: " + field + " " + v + " (0.." + MAX_ABS_NET_KW + ")");
         }
         return OptionalDouble.of(v);
     }
 
-    private static String text(JsonNode root, String field) throws RejectedMessage {
-        JsonNode n = root.get(field);
-        if (n == null || !n.isTextual() || n.asText().isBlank()) {
+    private static String text(String value, String field) throws RejectedMessage {
+        if (value == null || value.isBlank()) {
             throw new RejectedMessage("malformed: " + field + " missing");
         }
-        return n.asText();
+        return value;
     }
 
-    private static long longField(JsonNode root, String field) throws RejectedMessage {
-        JsonNode n = root.get(field);
-        if (n == null || !n.canConvertToLong() || !n.isIntegralNumber()) {
+    /** An integer that fits a long: the wire's integers bind as Number, so that a float is refused in turn. */
+    private static long integer(Number value, String field) throws RejectedMessage {
+        if (!(value instanceof Long || value instanceof Integer)) {
             throw new RejectedMessage("malformed: " + field + " must be an integer");
         }
-        return n.asLong();
+        return value.longValue();
     }
 
     /** The JSON of an acknowledgement: {@code {"messageId":…,"status":"stored|duplicate|rejected","reason":…}}. */
     public static byte[] ack(String messageId, String status, String reason) {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = WireJson.MAPPER.createObjectNode();
         n.put("messageId", messageId);
         n.put("status", status);
         if (reason != null) {
@@ -399,7 +409,7 @@ public final class WireCodec {
     /** Reads an acknowledgement: {messageId, status, reason or null}. */
     public static String[] readAck(byte[] payload) {
         try {
-            JsonNode n = JSON.readTree(payload);
+            JsonNode n = WireJson.MAPPER.readTree(payload);
             return new String[] {n.path("messageId").asText(), n.path("status").asText(),
                 n.hasNonNull("reason") ? n.get("reason").asText() : null};
         } catch (java.io.IOException e) {
@@ -410,7 +420,7 @@ public final class WireCodec {
     /** Best effort: the messageId of a payload, for the acknowledgement of a rejected message. */
     public static String messageIdOf(byte[] payload) {
         try {
-            JsonNode n = JSON.readTree(payload);
+            JsonNode n = WireJson.MAPPER.readTree(payload);
             return n != null && n.path("messageId").isTextual() ? n.get("messageId").asText() : null;
         } catch (java.io.IOException | RuntimeException e) {
             // Not JSON: still name the message if an id is recognisable, so the sender can tell which was refused.

@@ -169,18 +169,25 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static void initdb(Path bin, Path data, String password, boolean root) throws IOException {
         Files.createDirectories(data);
         Path pw = data.getParent().resolve("initdb.pw");
-        Files.writeString(pw, password, StandardCharsets.UTF_8);
+        // mode 600 before the first byte: initdb reads the superuser's password from here (its first line), never
+        // from its command line, which every user of the machine can read
+        Secrets.writeSecret(pw, password);
         try {
             if (root) {
                 chown(data);
                 chown(pw);
             }
             Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
-            run(List.of(bin.resolve("bin/initdb").toString(), "-D", data.toString(), "-U", "postgres",
-                    "--auth=scram-sha-256", "--pwfile=" + pw, "-E", "UTF8", "--locale=C"), root, true);
+            run(initdbCommand(bin, data, pw), root, true);
         } finally {
             Files.deleteIfExists(pw);
         }
+    }
+
+    /** initdb's arguments: the superuser's password is read from {@code passwordFile}, never passed as one. */
+    static List<String> initdbCommand(Path bin, Path data, Path passwordFile) {
+        return List.of(bin.resolve("bin/initdb").toString(), "-D", data.toString(), "-U", "postgres",
+                "--auth=scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF8", "--locale=C");
     }
 
     private static void run(List<String> command, boolean root, boolean mustSucceed) {

@@ -208,28 +208,29 @@ public final class PlatformAgents implements AutoCloseable {
         LocalDate day = CommunitySettings.dayOf(e.ptuStartEpochMs());
         int n = settings.grid().ptusPerDay();
         if (m.performative() == Performative.INFORM && m.content() instanceof MessageContent.PlanReport plan) {
-            if (plan.netInKw().length != n) {
-                throw new RejectedMessage("a day-ahead plan holds " + n + " PTUs, not " + plan.netInKw().length);
+            if (plan.netInKw().size() != n) {
+                throw new RejectedMessage("a day-ahead plan holds " + n + " PTUs, not " + plan.netInKw().size());
             }
-            store.insertBid(e.messageId(), sender, m.conversationId(), 0, day, plan.netInKw());
-            onPlan(sender, day, plan.netInKw());
+            store.insertBid(e.messageId(), sender, m.conversationId(), 0, day, plan.netInKw().toArray());
+            onPlan(sender, day, plan.netInKw().toArray());
         } else if (m.performative() == Performative.PROPOSE
                 && m.content() instanceof MessageContent.NetScheduleProposal proposal) {
-            if (proposal.netInKw().length != n) {
-                throw new RejectedMessage("a proposal holds " + n + " PTUs, not " + proposal.netInKw().length);
+            if (proposal.netInKw().size() != n) {
+                throw new RejectedMessage("a proposal holds " + n + " PTUs, not " + proposal.netInKw().size());
             }
-            store.insertBid(e.messageId(), sender, m.conversationId(), proposal.round(), day, proposal.netInKw());
+            store.insertBid(e.messageId(), sender, m.conversationId(), proposal.round(), day,
+                    proposal.netInKw().toArray());
             AggregatorAgent a = aggregator;
             if (a != null) {
                 a.receive(m, new PlatformTransport(day));
             }
         } else if (m.performative() == Performative.PROPOSE
                 && m.content() instanceof MessageContent.FlexibilityProposal proposal) {
-            if (proposal.netInKw().length != n) {
+            if (proposal.netInKw().size() != n) {
                 throw new RejectedMessage("a flexibility proposal holds " + n + " PTUs, not "
-                        + proposal.netInKw().length);
+                        + proposal.netInKw().size());
             }
-            store.insertBid(e.messageId(), sender, m.conversationId(), -1, day, proposal.netInKw());
+            store.insertBid(e.messageId(), sender, m.conversationId(), -1, day, proposal.netInKw().toArray());
             flexibility.onProposal(day, m);
         } else {
             throw new RejectedMessage("the aggregator takes a day-ahead plan (INFORM PlanReport) or a proposal "

@@ -19,7 +19,8 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * The platform's TLS identity: on first start a self-signed certificate for {@code localhost} and {@code 127.0.0.1}
  * (EC P-256, made with the JDK's keytool) in {@code DIR/tls/server.p12}, its password in {@code keystore.password}
- * (mode 600), and the certificate in PEM at {@code DIR/tls/server.crt}, which clients pin with {@code --ca}.
+ * (mode 600; keytool reads it from there, never from its command line), and the certificate in PEM at
+ * {@code DIR/tls/server.crt}, which clients pin with {@code --ca}.
  *
  * <pre>{@code
  * Tls tls = Tls.ensure(dataDir);
@@ -41,30 +42,56 @@ public final class Tls {
 
     /** Loads the data dir's TLS identity, creating it on first use. */
     public static Tls ensure(Path dataDir) {
+        return ensure(dataDir, Tls::launch);
+    }
+
+    /** {@link #ensure(Path)}, with the child processes started by {@code keytool} (tests watch what it is given). */
+    static Tls ensure(Path dataDir, Launcher keytool) {
         try {
             Path dir = dataDir.resolve("tls");
             Files.createDirectories(dir);
             Path p12 = dir.resolve("server.p12");
             Path crt = dir.resolve("server.crt");
+            Path passwordFile = dir.resolve("keystore.password");
             if (!Files.exists(p12)) {
-                String pw = Secrets.readOrCreate(dir.resolve("keystore.password"));
+                Secrets.readOrCreate(passwordFile);
                 Path tmp = dir.resolve("server.p12.tmp");
                 Files.deleteIfExists(tmp);
-                keytool("-genkeypair", "-alias", "openlfa", "-keyalg", "EC", "-groupname", "secp256r1",
-                        "-sigalg", "SHA256withECDSA", "-validity", "825", "-dname", "CN=localhost, O=OpenLFA",
-                        "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12", "-keystore", tmp.toString(),
-                        "-storepass", pw, "-keypass", pw);
+                keytool.run(generateKeyPair(tmp, passwordFile));
                 Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-                keytool("-exportcert", "-rfc", "-alias", "openlfa", "-keystore", tmp.toString(), "-storepass", pw,
-                        "-file", crt.toString());
+                keytool.run(exportCertificate(tmp, passwordFile, crt));
                 // Renamed last, so a crash while creating leaves no half-made identity behind.
                 Files.move(tmp, p12, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
-            String pw = Files.readString(dir.resolve("keystore.password"), StandardCharsets.UTF_8).trim();
+            String pw = Files.readString(passwordFile, StandardCharsets.UTF_8).trim();
             return new Tls(p12, pw.toCharArray(), crt);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * keytool's arguments for a new key pair and self-signed certificate in {@code keystore}. The password is read
+     * by keytool from {@code passwordFile} (its first line, as {@link Secrets} writes it), never passed as an
+     * argument: a process's arguments are visible to every user of the machine ({@code ps}, {@code /proc/PID/cmdline}).
+     */
+    static List<String> generateKeyPair(Path keystore, Path passwordFile) {
+        return keytoolCommand("-genkeypair", "-alias", "openlfa", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-sigalg", "SHA256withECDSA", "-validity", "825", "-dname", "CN=localhost, O=OpenLFA",
+                "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12", "-keystore", keystore.toString(),
+                "-storepass:file", passwordFile.toString(), "-keypass:file", passwordFile.toString());
+    }
+
+    /** keytool's arguments to write the certificate of {@code keystore} in PEM; the password as above. */
+    static List<String> exportCertificate(Path keystore, Path passwordFile, Path certificate) {
+        return keytoolCommand("-exportcert", "-rfc", "-alias", "openlfa", "-keystore", keystore.toString(),
+                "-storepass:file", passwordFile.toString(), "-file", certificate.toString());
+    }
+
+    /** Runs a command to completion, failing if it fails. */
+    @FunctionalInterface
+    interface Launcher {
+        void run(List<String> command) throws IOException;
     }
 
     /** The certificate (PEM) clients should trust. */
@@ -118,11 +145,16 @@ public final class Tls {
         }
     }
 
-    private static void keytool(String... args) throws IOException {
+    private static List<String> keytoolCommand(String... args) {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         List<String> cmd = new java.util.ArrayList<>();
         cmd.add(Files.isExecutable(keytool) ? keytool.toString() : "keytool");
         cmd.addAll(List.of(args));
+        return List.copyOf(cmd);
+    }
+
+    /** Runs keytool with these arguments; its output becomes the exception's message when it fails. */
+    static void launch(List<String> cmd) throws IOException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {

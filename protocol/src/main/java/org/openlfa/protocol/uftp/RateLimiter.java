@@ -27,6 +27,16 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: buckets live in a concurrent map and each is updated under its own lock, so different agents never
  * contend. {@code nowNanos} is {@link System#nanoTime()} (only differences are used); a clock that goes backwards
  * adds no tokens.
+ *
+ * <p><b>Why not a library.</b> The token arithmetic is ten lines; what this class is for is the per-agent memory
+ * around it, and that is what the maintained limiters leave out or do otherwise. Guava's {@code RateLimiter} is one
+ * permit stream (a limiter per agent, and a map of them, would still be ours), its burst is fixed at one second of
+ * permits (the constructor taking another is package-private) and its clock is not injectable (its stopwatch is
+ * package-private too), so {@code nowNanos} could not be passed in and tested as here. Bucket4j (8.x) has the bucket
+ * (integer capacities only, where {@code burst} is a double), a clock per bucket rather than a time per call (a
+ * thread-local clock to feed {@code nowNanos} through), and per-key buckets only behind a {@code ProxyManager} over
+ * a cache; a size-bounded cache evicts when full, which would hand an evicted, still-empty agent a fresh burst,
+ * where this class refuses newcomers instead ({@code RateLimiterTest.aFullLimiterRefusesNewcomersNotTheActive}).
  */
 public final class RateLimiter {
 
