@@ -49,7 +49,7 @@ import org.openlfa.protocol.Presence;
  * }
  * }</pre>
  */
-public final class CemsClient implements AutoCloseable {
+public final class CemsClient implements MeterConnection {
 
     /** Called on each acknowledgement of one of this client's messages. */
     @FunctionalInterface

@@ -1,5 +1,8 @@
 package org.openlfa.cems;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -14,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.openlfa.protocol.security.Tls;
 import org.openlfa.community.HomeProfile;
 
@@ -39,7 +44,20 @@ public final class LoadTest {
      * @param speed      simulated seconds per real second
      * @param ptuMinutes one reading per agent per PTU
      */
-    public record Settings(String targetUrl, Path dataDir, int agents, double hours, double speed, int ptuMinutes) {
+    public record Settings(String targetUrl, Path dataDir, int agents, double hours, double speed, int ptuMinutes,
+                           Client client) {
+        /** On the product's client, Paho. */
+        public Settings(String targetUrl, Path dataDir, int agents, double hours, double speed, int ptuMinutes) {
+            this(targetUrl, dataDir, agents, hours, speed, ptuMinutes, Client.PAHO);
+        }
+    }
+
+    /** The MQTT client library the simulated meters use. */
+    public enum Client {
+        /** Eclipse Paho 1.2.5 through {@link CemsClient}, the energy box's own connection. */
+        PAHO,
+        /** The HiveMQ MQTT client through {@link HiveMqMeter}, the same session and outbox on Netty. */
+        HIVEMQ
     }
 
     /**
@@ -50,11 +68,41 @@ public final class LoadTest {
      * @param p99Ms   99th percentile of it
      * @param maxMs   the longest
      * @param seconds real duration of the sending phase
+     * @param client  the client library of the meters
+     * @param connectSeconds     wall time to connect (TLS, CONNECT, SUBSCRIBE, online) all agents, registered before
+     * @param connectCpuSeconds  this process's CPU time (all threads) while connecting them
+     * @param sendCpuSeconds     this process's CPU time from the first reading to the last acknowledgement awaited
+     * @param heapPerClientBytes heap retained per connected client (used heap after a GC, connected minus before)
+     * @param threadsPerClient   live threads per connected client (connected minus before)
+     * @param resends            readings sent again (no acknowledgement within 5 s, or after a reconnect)
+     * @param disconnectedAtEnd  clients not connected when the acknowledgements had been awaited
      */
-    public record Result(long sent, long stored, long lost, long p50Ms, long p99Ms, long maxMs, double seconds) {
+    public record Result(long sent, long stored, long lost, long p50Ms, long p99Ms, long maxMs, double seconds,
+                         Client client, double connectSeconds, double connectCpuSeconds, double sendCpuSeconds,
+                         long heapPerClientBytes, double threadsPerClient, long resends, int disconnectedAtEnd) {
         /** The closing line: {@code sent=X stored=Y lost=Z p99_ms=W}. */
         public String line() {
             return "sent=" + sent + " stored=" + stored + " lost=" + lost + " p99_ms=" + p99Ms;
+        }
+
+        /** Readings acknowledged per second of the sending phase. */
+        public double readingsPerSecond() {
+            return seconds <= 0 ? 0 : stored / seconds;
+        }
+
+        /** Client-side CPU per reading sent (sending, acknowledgements, resender, keep-alives), in microseconds. */
+        public double cpuMicrosPerReading() {
+            return sent == 0 ? 0 : sendCpuSeconds * 1e6 / sent;
+        }
+
+        /** Every figure of the run on one line, {@code key=value}. */
+        public String details() {
+            return String.format(java.util.Locale.ROOT, "client=%s connect_s=%.2f connect_cpu_s=%.2f sent=%d stored=%d"
+                            + " lost=%d readings_per_s=%.1f p50_ms=%d p99_ms=%d max_ms=%d send_cpu_s=%.2f"
+                            + " cpu_us_per_reading=%.0f heap_kib_per_client=%.1f threads_per_client=%.2f resends=%d"
+                            + " disconnected=%d", client.name().toLowerCase(java.util.Locale.ROOT), connectSeconds,
+                    connectCpuSeconds, sent, stored, lost, readingsPerSecond(), p50Ms, p99Ms, maxMs, sendCpuSeconds,
+                    cpuMicrosPerReading(), heapPerClientBytes / 1024.0, threadsPerClient, resends, disconnectedAtEnd);
         }
     }
 
@@ -83,19 +131,45 @@ public final class LoadTest {
                 storedAcks.incrementAndGet();
             }
         };
-        progress.accept("registering and connecting " + s.agents() + " agents (" + run + "*)");
-        List<CemsClient> clients = new ArrayList<>();
+        TrustManagerFactory trust = s.client() == Client.HIVEMQ ? HiveMqMeter.trustOf(ca) : null;
+        progress.accept("registering " + s.agents() + " agents (" + run + "*)");
+        List<MeterConnection> clients = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(8);
+        double connectSeconds;
+        double connectCpu;
+        long heapPerClient;
+        double threadsPerClient;
         try {
-            List<Future<CemsClient>> connecting = new ArrayList<>();
+            List<Future<String>> registering = new ArrayList<>();
             for (int i = 0; i < s.agents(); i++) {
                 String id = run + i;
-                connecting.add(pool.submit(() -> connectWithRetry(mqttUrl, id,
-                        api.registerAgent(operator, id, "cems"), tls, listener)));
+                registering.add(pool.submit(() -> api.registerAgent(operator, id, "cems")));
             }
-            for (Future<CemsClient> f : connecting) {
+            List<String> tokens = new ArrayList<>();
+            for (Future<String> f : registering) {
+                tokens.add(f.get());
+            }
+            progress.accept("connecting " + s.agents() + " agents on " + s.client().name().toLowerCase(Locale.ROOT));
+            long heapBefore = heapAfterGc();
+            int threadsBefore = THREADS.getThreadCount();
+            long cpu0 = processCpuNanos();
+            long t0 = System.nanoTime();
+            List<Future<MeterConnection>> connecting = new ArrayList<>();
+            for (int i = 0; i < s.agents(); i++) {
+                String id = run + i;
+                String token = tokens.get(i);
+                connecting.add(pool.submit(() -> connectWithRetry(s.client(), mqttUrl, id, token, tls, trust,
+                        listener)));
+            }
+            for (Future<MeterConnection> f : connecting) {
                 clients.add(f.get());
             }
+            connectSeconds = (System.nanoTime() - t0) / 1e9;
+            connectCpu = (processCpuNanos() - cpu0) / 1e9;
+            heapPerClient = (heapAfterGc() - heapBefore) / Math.max(1, s.agents());
+            threadsPerClient = (THREADS.getThreadCount() - threadsBefore) / (double) Math.max(1, s.agents());
+            progress.accept(String.format(Locale.ROOT, "connected in %.1f s (%.1f s CPU), %.1f KiB heap and %.2f"
+                    + " threads per client", connectSeconds, connectCpu, heapPerClient / 1024.0, threadsPerClient));
         } finally {
             pool.shutdown();
         }
@@ -105,6 +179,7 @@ public final class LoadTest {
                 + Math.round(periodMs) + " ms");
         long simStart = Instant.parse("2030-01-15T00:00:00Z").toEpochMilli();
         long sent = 0;
+        long sendCpu0 = processCpuNanos();
         long start = System.nanoTime();
         for (long k = 0; k < ptus; k++) {
             long ptuStart = simStart + k * s.ptuMinutes() * 60_000L;
@@ -126,25 +201,49 @@ public final class LoadTest {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long deadline = System.currentTimeMillis() + 60_000;
-        for (CemsClient c : clients) {
+        for (MeterConnection c : clients) {
             c.awaitAcknowledged(Math.max(1, deadline - System.currentTimeMillis()));
         }
+        double sendCpu = (processCpuNanos() - sendCpu0) / 1e9;
+        long resends = clients.stream().mapToLong(MeterConnection::resends).sum();
+        int disconnected = (int) clients.stream().filter(c -> !c.isConnected()).count();
         long stored = api.get("/api/stats?agentPrefix=" + run, operator).body().get("readingsOfPrefix").asLong();
-        clients.parallelStream().forEach(CemsClient::close);
+        clients.parallelStream().forEach(MeterConnection::close);
         int n = Math.min(nLatencies.get(), latencies.length);
         long[] sorted = Arrays.copyOf(latencies, n);
         Arrays.sort(sorted);
         return new Result(sent, stored, sent - stored, percentile(sorted, 0.50), percentile(sorted, 0.99),
-                n == 0 ? -1 : sorted[n - 1], seconds);
+                n == 0 ? -1 : sorted[n - 1], seconds, s.client(), connectSeconds, connectCpu, sendCpu, heapPerClient,
+                threadsPerClient, resends, disconnected);
+    }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** CPU time of this whole process (every thread, the JIT and the collector included). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return memory.getHeapMemoryUsage().getUsed();
     }
 
     /** A broker busy with a thousand TLS handshakes may drop one: try again, as a real energy box would. */
-    private static CemsClient connectWithRetry(String mqttUrl, String id, String token, SSLContext tls,
-                                               CemsClient.AckListener listener) throws Exception {
+    private static MeterConnection connectWithRetry(Client client, String mqttUrl, String id, String token,
+                                                    SSLContext tls, TrustManagerFactory trust,
+                                                    CemsClient.AckListener listener) throws Exception {
         for (int attempt = 1; ; attempt++) {
             try {
-                return CemsClient.connectBroker(mqttUrl, id, token, tls, listener);
-            } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+                return client == Client.HIVEMQ ? HiveMqMeter.connect(mqttUrl, id, token, trust, listener)
+                        : CemsClient.connectBroker(mqttUrl, id, token, tls, listener);
+            } catch (org.eclipse.paho.client.mqttv3.MqttException | java.util.concurrent.ExecutionException
+                     | java.util.concurrent.TimeoutException e) {
                 if (attempt == 5) {
                     throw e;
                 }

@@ -66,6 +66,13 @@ class PlatformCommandsTest {
             String load = run("loadtest", "--target", platform.apiUrl(), "--data-dir", data.toString(), "--agents",
                     "5", "--hours", "0.1", "--speed", "120");
             assertThat(load).startsWith("exit=0").containsPattern("(?m)^sent=30 stored=30 lost=0 p99_ms=\\d+$");
+
+            // the client comparison: the same load on Paho and on the HiveMQ client, side by side
+            String both = run("loadtest", "--target", platform.apiUrl(), "--data-dir", data.toString(), "--agents",
+                    "5", "--hours", "0.1", "--speed", "120", "--client", "paho,hivemq", "--pause-seconds", "0");
+            assertThat(both).startsWith("exit=0").contains("| paho |").contains("| hivemq |")
+                    .containsPattern("(?m)^client=hivemq .* sent=30 stored=30 lost=0 ")
+                    .containsPattern("(?s)^.*sent=30 stored=30 lost=0 p99_ms=\\d+\nsent=30 stored=30 lost=0 p99_ms=\\d+\n$");
         }
     }
 
