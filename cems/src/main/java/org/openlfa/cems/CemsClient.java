@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import javax.net.ssl.SSLContext;
@@ -69,11 +68,7 @@ public final class CemsClient implements MeterConnection {
         t.setDaemon(true);
         return t;
     });
-    private static final long RESEND_AFTER_MS = 5_000;
     /** Presence payloads on {@link Topics#status}. */
-
-    private record Pending(byte[] payload, long firstSentNanos, long lastSentNanos) {
-    }
 
     private final String agentId;
     private final MqttAsyncClient client;
@@ -81,10 +76,9 @@ public final class CemsClient implements MeterConnection {
     private volatile Consumer<byte[]> pricesListener = payload -> { };
     /** The last publication per price topic: retained ones arrive at the subscription, before any listener. */
     private final Map<String, byte[]> latestPrices = new ConcurrentHashMap<>();
-    private final Map<String, Pending> outbox = new ConcurrentHashMap<>();
+    private final ReadingOutbox outbox = new ReadingOutbox();
     private final AckListener listener;
     private final ScheduledFuture<?> resender;
-    private final AtomicLong resends = new AtomicLong();
 
     private CemsClient(String agentId, MqttAsyncClient client, AckListener listener) {
         this.agentId = agentId;
@@ -277,8 +271,7 @@ public final class CemsClient implements MeterConnection {
 
     /** Publishes a payload as is under {@code messageId} (tests use it for duplicates and bad messages). */
     public void sendRaw(String messageId, byte[] payload) {
-        long now = System.nanoTime();
-        outbox.put(messageId, new Pending(payload, now, now));
+        outbox.add(messageId, payload);
         publish(payload);
     }
 
@@ -292,8 +285,7 @@ public final class CemsClient implements MeterConnection {
     }
 
     private void acknowledged(String[] ack) {
-        Pending p = outbox.remove(ack[0]);
-        long ms = p == null ? -1 : (System.nanoTime() - p.firstSentNanos()) / 1_000_000;
+        long ms = outbox.acknowledged(ack[0]);
         if (listener != null) {
             listener.onAck(ack[0], ack[1], ack[2], ms);
         }
@@ -303,19 +295,11 @@ public final class CemsClient implements MeterConnection {
         if (!client.isConnected()) {
             return;
         }
-        long now = System.nanoTime();
-        outbox.replaceAll((id, p) -> {
-            if (now - p.lastSentNanos() > RESEND_AFTER_MS * 1_000_000) {
-                resends.incrementAndGet();
-                publish(p.payload());
-                return new Pending(p.payload(), p.firstSentNanos(), now);
-            }
-            return p;
-        });
+        outbox.resendOverdue(System.nanoTime(), this::publish);
     }
 
     private void resendAll() {
-        outbox.values().forEach(p -> publish(p.payload()));
+        outbox.resendAll(this::publish);
     }
 
     /**
@@ -340,7 +324,7 @@ public final class CemsClient implements MeterConnection {
 
     /** Number of resends so far. */
     public long resends() {
-        return resends.get();
+        return outbox.resends();
     }
 
     public boolean isConnected() {
@@ -349,14 +333,7 @@ public final class CemsClient implements MeterConnection {
 
     /** Waits until every message is acknowledged; false on timeout. */
     public boolean awaitAcknowledged(long timeoutMs) throws InterruptedException {
-        long end = System.currentTimeMillis() + timeoutMs;
-        while (!outbox.isEmpty()) {
-            if (System.currentTimeMillis() > end) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
-        return true;
+        return outbox.awaitEmpty(timeoutMs);
     }
 
     @Override

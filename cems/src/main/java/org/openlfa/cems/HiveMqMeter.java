@@ -15,10 +15,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,16 +55,11 @@ public final class HiveMqMeter implements MeterConnection {
         t.setDaemon(true);
         return t;
     });
-    private static final long RESEND_AFTER_MS = 5_000;
-
-    private record Pending(byte[] payload, long firstSentNanos, long lastSentNanos) {
-    }
 
     private final String agentId;
     private final Mqtt3AsyncClient client;
-    private final Map<String, Pending> outbox = new ConcurrentHashMap<>();
+    private final ReadingOutbox outbox = new ReadingOutbox();
     private final CemsClient.AckListener listener;
-    private final AtomicLong resends = new AtomicLong();
     private final AtomicLong disconnects = new AtomicLong();
     private volatile ScheduledFuture<?> resender;
 
@@ -152,8 +145,7 @@ public final class HiveMqMeter implements MeterConnection {
         String topic = p.getTopic().toString();
         if (topic.equals(Topics.ack(agentId))) {
             String[] ack = WireCodec.readAck(p.getPayloadAsBytes());
-            Pending pending = outbox.remove(ack[0]);
-            long ms = pending == null ? -1 : (System.nanoTime() - pending.firstSentNanos()) / 1_000_000;
+            long ms = outbox.acknowledged(ack[0]);
             if (listener != null) {
                 listener.onAck(ack[0], ack[1], ack[2], ms);
             }
@@ -171,8 +163,7 @@ public final class HiveMqMeter implements MeterConnection {
         UUID id = UUID.randomUUID();
         byte[] payload = WireCodec.encodeReading(WireCodec.reading(id, agentId, ptuStartEpochMs, ptuMinutes,
                 netInKw, billInEur, System.currentTimeMillis()), OptionalDouble.empty(), OptionalDouble.empty());
-        long now = System.nanoTime();
-        outbox.put(id.toString(), new Pending(payload, now, now));
+        outbox.add(id.toString(), payload);
         publish(payload);
         return id;
     }
@@ -186,36 +177,21 @@ public final class HiveMqMeter implements MeterConnection {
         if (!client.getState().isConnected()) {
             return;
         }
-        long now = System.nanoTime();
-        outbox.replaceAll((id, p) -> {
-            if (now - p.lastSentNanos() > RESEND_AFTER_MS * 1_000_000) {
-                resends.incrementAndGet();
-                publish(p.payload());
-                return new Pending(p.payload(), p.firstSentNanos(), now);
-            }
-            return p;
-        });
+        outbox.resendOverdue(System.nanoTime(), this::publish);
     }
 
     private void resendAll() {
-        outbox.values().forEach(p -> publish(p.payload()));
+        outbox.resendAll(this::publish);
     }
 
     @Override
     public boolean awaitAcknowledged(long timeoutMs) throws InterruptedException {
-        long end = System.currentTimeMillis() + timeoutMs;
-        while (!outbox.isEmpty()) {
-            if (System.currentTimeMillis() > end) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
-        return true;
+        return outbox.awaitEmpty(timeoutMs);
     }
 
     @Override
     public long resends() {
-        return resends.get();
+        return outbox.resends();
     }
 
     /** Connections lost since connecting (each followed by automatic reconnects). */
