@@ -4,17 +4,8 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -41,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * box and the platform stay on Paho; see {@code docs/benchmarks.md}.
  *
  * <pre>{@code
- * try (HiveMqMeter m = HiveMqMeter.connect("ssl://127.0.0.1:8883", "F1_LOAD1", token, trustOf(caPem), listener)) {
+ * try (HiveMqMeter m = HiveMqMeter.connect("ssl://127.0.0.1:8883", "F1_LOAD1", token, Tls.trustOf(caPem), listener)) {
  *     m.sendReading(ptuStartMs, 1, 0.42, 0.013);
  *     m.awaitAcknowledged(10_000);
  * }
@@ -120,25 +111,6 @@ public final class HiveMqMeter implements MeterConnection {
         }
         m.resender = TIMER.scheduleWithFixedDelay(m::resendOverdue, 1, 1, TimeUnit.SECONDS);
         return m;
-    }
-
-    /** A trust manager factory that trusts exactly the certificate(s) in {@code pemFile}. */
-    public static TrustManagerFactory trustOf(Path pemFile) {
-        try (InputStream in = Files.newInputStream(pemFile)) {
-            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-            trust.load(null, null);
-            int i = 0;
-            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                trust.setCertificateEntry("ca" + i++, c);
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            return tmf;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot read the certificate " + pemFile, e);
-        }
     }
 
     private void arrived(Mqtt3Publish p) {

@@ -131,7 +131,7 @@ public final class LoadTest {
                 storedAcks.incrementAndGet();
             }
         };
-        TrustManagerFactory trust = s.client() == Client.HIVEMQ ? HiveMqMeter.trustOf(ca) : null;
+        TrustManagerFactory trust = s.client() == Client.HIVEMQ ? Tls.trustOf(ca) : null;
         progress.accept("registering " + s.agents() + " agents (" + run + "*)");
         List<MeterConnection> clients = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(8);

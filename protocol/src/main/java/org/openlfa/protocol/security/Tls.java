@@ -126,6 +126,17 @@ public final class Tls {
 
     /** A client context that trusts exactly the certificate(s) in {@code pemFile}, and nothing else. */
     public static SSLContext clientContext(Path pemFile) {
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, trustOf(pemFile).getTrustManagers(), null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A trust manager factory that trusts exactly the certificate(s) in {@code pemFile} (for clients built on it). */
+    public static TrustManagerFactory trustOf(Path pemFile) {
         try (InputStream in = Files.newInputStream(pemFile)) {
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
             trust.load(null, null);
@@ -135,9 +146,7 @@ public final class Tls {
             }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(trust);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
-            return ctx;
+            return tmf;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
